@@ -1,0 +1,81 @@
+"""Command line: `concertation token …` mints development tokens; `concertation welcome` prints how to start."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from api.security.crypto import KeyRing
+from api.security.keys import ensure_dev_signing_key
+from api.security.tokens import mint_token
+from api.settings import Settings, get_settings
+from policies.vocab import Role
+
+
+def dev_token(settings: Settings, subject: str, roles: Sequence[str], org: str | None, ttl: int) -> str:
+    """A token of the service's own development issuer; refused when that issuer is switched off."""
+    if not settings.dev_issuer_enabled:
+        raise SystemExit("the development issuer is disabled (CONCERTATION_DEV_ISSUER_ENABLED=false)")
+    key = ensure_dev_signing_key(settings.dev_key_dir)
+    return mint_token(
+        key.private_key_pem,
+        kid=key.kid,
+        issuer=settings.dev_issuer,
+        audience=settings.audience,
+        subject=subject,
+        roles=list(roles),
+        org=org,
+        ttl_seconds=ttl,
+    )
+
+
+def _token(args: argparse.Namespace) -> int:
+    print(dev_token(get_settings(), args.sub, args.roles.split(","), args.org, args.ttl))
+    return 0
+
+
+def _welcome(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    KeyRing.ensure(settings.keyring_file)
+    token = dev_token(settings, "coordinator@example.org", [Role.COORDINATOR.value], "cpas-example", 8 * 3600)
+    base = f"http://{args.host}:{args.port}"
+    print(
+        f"""
+Concertation is starting on {base}  (API docs: {base}/docs)
+
+A coordinator token (8 hours; org "cpas-example") — paste it into "Authorize" in /docs:
+
+export TOKEN={token}
+
+Try it:
+  curl -s {base}/v1/reference/purposes -H "Authorization: Bearer $TOKEN"
+
+More tokens: .venv/bin/concertation token --sub alice --roles participant --org cpas-example
+The five-minute path (register a decree, draft, read the compliance report, fix, schedule) is in README.md.
+""",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="concertation", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    token = sub.add_parser("token", help="mint a development token")
+    token.add_argument("--sub", required=True, help="subject: a stable person or client id")
+    token.add_argument("--roles", default="coordinator", help=f"comma-separated: {', '.join(r.value for r in Role)}")
+    token.add_argument("--org", default=None, help="organisation of the caller")
+    token.add_argument("--ttl", type=int, default=3600, help="lifetime in seconds")
+    token.set_defaults(run=_token)
+    welcome = sub.add_parser("welcome", help="create development keys and print a coordinator token")
+    welcome.add_argument("--host", default="127.0.0.1")
+    welcome.add_argument("--port", default="8000")
+    welcome.set_defaults(run=_welcome)
+    args = parser.parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

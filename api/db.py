@@ -1,0 +1,68 @@
+"""Database engines and transactions.
+
+SQLite (the embedded default) runs in WAL mode with `synchronous=FULL`, and write transactions start with
+`BEGIN IMMEDIATE` so that two writers never both read the audit chain's head and then collide at commit. pysqlite's
+own transaction handling is switched off (SQLAlchemy's documented recipe) so that SQLAlchemy emits BEGIN itself.
+PostgreSQL keeps its durable defaults; serialisation failures and deadlocks are retried by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session
+
+#: Execution option a write transaction sets on its connection before it begins.
+WRITE = "concertation_write"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
+        _sqlite_recipe(engine)
+        return engine
+    kwargs.setdefault("pool_size", 10)
+    kwargs.setdefault("max_overflow", 10)
+    kwargs.setdefault("pool_pre_ping", True)
+    if kwargs.get("poolclass") is NullPool:
+        kwargs.pop("pool_size")
+        kwargs.pop("max_overflow")
+    return create_engine(url, **kwargs)
+
+
+def _sqlite_recipe(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # let SQLAlchemy emit BEGIN
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
+def begin_write(session: Session) -> None:
+    """Mark the session's transaction as a write before it begins (SQLite: BEGIN IMMEDIATE)."""
+    session.connection(execution_options={WRITE: True})
+
+
+def session_scope(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        yield session

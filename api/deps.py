@@ -1,0 +1,81 @@
+"""FastAPI dependencies as `Annotated` aliases. Clock, key ring, engine and verifier are overridable in tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from api.errors import Unauthenticated
+from api.security.crypto import KeyRing
+from api.security.tokens import AuthenticationError, TokenVerifier
+from api.settings import Settings
+from policies.access import Actor
+from policies.vocab import Role
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_clock(request: Request) -> Clock:
+    clock: Clock = request.app.state.clock
+    return clock
+
+
+def get_keyring(request: Request) -> KeyRing:
+    keyring: KeyRing = request.app.state.keyring
+    return keyring
+
+
+def get_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+_ROLES = {r.value: r for r in Role}
+
+
+#: Shows the "Authorize" button in /docs; missing credentials are answered by us, as problem+json.
+bearer = HTTPBearer(auto_error=False, bearerFormat="JWT", description="`make run` prints a development token")
+
+
+def get_actor(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Actor:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthenticated(headers={"WWW-Authenticate": 'Bearer realm="concertation"'})
+    verifier: TokenVerifier = request.app.state.verifier
+    try:
+        principal = verifier.verify(credentials.credentials)
+    except AuthenticationError as exc:
+        raise Unauthenticated(
+            exc.code, headers={"WWW-Authenticate": 'Bearer realm="concertation", error="invalid_token"'}
+        ) from None
+    roles = frozenset(_ROLES[r] for r in principal.roles if r in _ROLES)
+    return Actor(issuer=principal.issuer, subject=principal.subject, roles=roles, org=principal.org)
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+ClockDep = Annotated[Clock, Depends(get_clock)]
+KeyRingDep = Annotated[KeyRing, Depends(get_keyring)]
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]

@@ -1,0 +1,134 @@
+"""The application factory. `uvicorn --factory api.main:create_app` serves it; tests build it with overrides."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from fastapi import FastAPI
+from sqlalchemy import Engine
+
+from api import problems
+from api.db import make_engine
+from api.deps import Clock, system_clock
+from api.routers import concertations, health, legal_bases, reference
+from api.security.crypto import KeyRing
+from api.security.keys import ensure_dev_signing_key
+from api.security.tokens import IssuerConfig, TokenVerifier
+from api.settings import Settings, get_settings
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+DESCRIPTION = """
+Case concertations under **art. 458ter of the Belgian Penal Code**, lawfully.
+
+The service refuses a concertation that lacks a legal basis, an allowed purpose or an authorised participant list,
+and tells you which rule (R1…R115 of the rule book) and why, in French, Dutch or English (`Accept-Language`).
+
+Start here: `POST /v1/legal-bases` (register a decree), `POST /v1/concertations` (draft),
+`GET /v1/concertations/{id}/compliance` (what fails and why), `PATCH` (fix it, with `If-Match`),
+`POST /v1/concertations/{id}/schedule`. Click **Authorize** and paste the token `make run` printed.
+"""
+
+
+class BodyLimit:
+    """413 for request bodies over the limit, whether announced by Content-Length or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _too_large(send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _too_large(send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Send) -> None:
+    body = (
+        b'{"type":"https://concertation.example/problems/payload_too_large","title":"Payload too large",'
+        b'"status":413,"detail":"The request body is larger than this service accepts.",'
+        b'"code":"payload_too_large","violations":[]}'
+    )
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def build_verifier(settings: Settings) -> TokenVerifier:
+    issuers = []
+    if settings.dev_issuer_enabled:
+        key = ensure_dev_signing_key(settings.dev_key_dir)
+        issuers.append(IssuerConfig(issuer=settings.dev_issuer, algorithm="ES256", jwks=key.jwks))
+    if settings.external_issuer and settings.external_jwks_url:
+        issuers.append(
+            IssuerConfig(
+                issuer=settings.external_issuer,
+                algorithm=settings.external_algorithm,
+                jwks_url=settings.external_jwks_url,
+            )
+        )
+    return TokenVerifier(issuers, settings.audience, leeway_seconds=settings.token_leeway_seconds)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    engine: Engine | None = None,
+    keyring: KeyRing | None = None,
+    verifier: TokenVerifier | None = None,
+    clock: Clock | None = None,
+) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=logging.INFO)
+    app = FastAPI(
+        title="Concertation",
+        version="1.0.0",
+        description=DESCRIPTION,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or make_engine(settings.database_url)
+    app.state.keyring = keyring or KeyRing.ensure(settings.keyring_file)
+    app.state.verifier = verifier or build_verifier(settings)
+    app.state.clock = clock or system_clock
+    problems.install(app)
+    app.include_router(health.router)
+    for router in (reference.router, legal_bases.router, concertations.router):
+        app.include_router(router, prefix="/v1")
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app

@@ -1,0 +1,192 @@
+"""Concertations: drafts, compliance, state changes, participants and persons concerned."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, Response, status
+
+from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep, SettingsDep
+from api.http import Cursor, IfMatch, Limit, errors, expected_version, set_etag
+from api.problems import language
+from api.services import concertations
+from models.concertation import (
+    ComplianceReport,
+    ConcertationCreate,
+    ConcertationInvitation,
+    ConcertationMetadata,
+    ConcertationPage,
+    ConcertationPublic,
+    ConcertationUpdate,
+    ParticipantCreate,
+    ParticipantPage,
+    ParticipantPublic,
+    PersonConcernedCreate,
+    PersonConcernedIdentity,
+    PersonConcernedPublic,
+)
+from policies.decision import Finding
+from policies.messages import message
+from policies.vocab import Transition
+
+router = APIRouter(prefix="/concertations", tags=["concertations"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=ConcertationPublic, responses=errors(403))
+def create(
+    payload: ConcertationCreate, response: Response, actor: ActorDep, session: SessionDep, settings: SettingsDep,
+    keyring: KeyRingDep, clock: ClockDep,
+) -> ConcertationPublic:
+    """Draft a concertation. What is given is stored even if checks fail — `GET …/compliance` says what is
+    missing — but what the law forbids outright (a purpose outside art. 458ter, an offence outside the catalogue,
+    an unidentifiable person) is refused with its rule."""
+    c = concertations.create(session, actor, payload, settings, keyring, clock())
+    response.headers["Location"] = f"/v1/concertations/{c.id}"
+    set_etag(response, c.version)
+    return c
+
+
+@router.get("", response_model=ConcertationPage, responses=errors())
+def list_concertations(actor: ActorDep, session: SessionDep, limit: Limit = 50, cursor: Cursor = None) -> ConcertationPage:
+    """The concertations the caller may see, oldest first; never a person concerned (R27)."""
+    return concertations.page(session, actor, limit, cursor)
+
+
+@router.get(
+    "/{concertation_id}",
+    response_model=ConcertationPublic | ConcertationInvitation | ConcertationMetadata,
+    responses=errors(404),
+)
+def get_concertation(
+    concertation_id: uuid.UUID, response: Response, actor: ActorDep, session: SessionDep, clock: ClockDep
+) -> ConcertationPublic | ConcertationInvitation | ConcertationMetadata:
+    """The whole concertation for its coordinator or chair, the invitation and basis for a participant, status
+    metadata for a partner system (R45); 404 for everyone else, exactly as for an unknown id (R27)."""
+    c = concertations.view(session, actor, concertation_id, clock())
+    if isinstance(c, ConcertationPublic):
+        set_etag(response, c.version)
+    return c
+
+
+@router.patch("/{concertation_id}", response_model=ConcertationPublic, responses=errors(403, 404, 409, 412, 428))
+def update(
+    concertation_id: uuid.UUID, payload: ConcertationUpdate, response: Response, actor: ActorDep,
+    session: SessionDep, settings: SettingsDep, clock: ClockDep, if_match: IfMatch = None,
+) -> ConcertationPublic:
+    """Change a concertation; needs `If-Match`. The basis, purpose category and profile are fixed once scheduled;
+    the offence scope can only shrink after the first session starts (R51)."""
+    version = expected_version(if_match)
+    assert version is not None  # noqa: S101 - required above
+    c = concertations.update(session, actor, concertation_id, payload, version, settings, clock())
+    set_etag(response, c.version)
+    return c
+
+
+@router.get("/{concertation_id}/compliance", response_model=ComplianceReport, responses=errors(403, 404))
+def compliance(
+    concertation_id: uuid.UUID, request: Request, actor: ActorDep, session: SessionDep, settings: SettingsDep,
+    clock: ClockDep,
+) -> ComplianceReport:
+    """Every check of the concertation's profile: rule, code, status (pass/fail/warn), legal ground, message."""
+    lang = language(request)
+
+    def render(f: Finding) -> str:
+        return message(f.code, lang, f.params)
+
+    return concertations.compliance(session, actor, concertation_id, settings, clock(), render)
+
+
+def _transition(step: Transition, summary: str) -> None:
+    def endpoint(
+        concertation_id: uuid.UUID, response: Response, actor: ActorDep, session: SessionDep, settings: SettingsDep,
+        clock: ClockDep, if_match: IfMatch = None,
+    ) -> ConcertationPublic:
+        c = concertations.transition(
+            session, actor, concertation_id, step, expected_version(if_match, required=False), settings, clock()
+        )
+        set_etag(response, c.version)
+        return c
+
+    endpoint.__doc__ = summary
+    router.add_api_route(
+        f"/{{concertation_id}}/{step.value}",
+        endpoint,
+        methods=["POST"],
+        response_model=ConcertationPublic,
+        responses=errors(403, 404, 409, 412),
+        name=f"{step.value}_concertation",
+        summary=f"{step.value.capitalize()} the concertation",
+    )
+
+
+_transition(Transition.SCHEDULE, "draft → scheduled; refused with 409 and the failing checks while any fails.")
+_transition(Transition.START, "scheduled/held → in_session; re-runs the checks; freezes the offence scope (R51).")
+_transition(Transition.END, "in_session → held: the session is over.")
+_transition(Transition.CLOSE, "held → closed; re-runs the checks.")
+_transition(Transition.CANCEL, "any state before closed → cancelled.")
+
+
+@router.post(
+    "/{concertation_id}/participants",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ParticipantPublic,
+    responses=errors(403, 404, 409),
+)
+def add_participant(
+    concertation_id: uuid.UUID, payload: ParticipantCreate, response: Response, actor: ActorDep, session: SessionDep,
+    settings: SettingsDep, clock: ClockDep,
+) -> ParticipantPublic:
+    """Invite a participant with a complete profile (R17), covered by the basis (R16)."""
+    p = concertations.add_participant(session, actor, concertation_id, payload, settings, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/participants/{p.id}"
+    set_etag(response, p.version)
+    return p
+
+
+@router.get("/{concertation_id}/participants", response_model=ParticipantPage, responses=errors(403, 404))
+def list_participants(
+    concertation_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep, limit: Limit = 50,
+    cursor: Cursor = None,
+) -> ParticipantPage:
+    return concertations.participants(session, actor, concertation_id, limit, cursor, clock())
+
+
+@router.get(
+    "/{concertation_id}/participants/{participant_id}", response_model=ParticipantPublic, responses=errors(403, 404)
+)
+def get_participant(
+    concertation_id: uuid.UUID, participant_id: uuid.UUID, response: Response, actor: ActorDep, session: SessionDep,
+    clock: ClockDep,
+) -> ParticipantPublic:
+    p = concertations.participant(session, actor, concertation_id, participant_id, clock())
+    set_etag(response, p.version)
+    return p
+
+
+@router.post(
+    "/{concertation_id}/persons-concerned",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PersonConcernedPublic,
+    responses=errors(403, 404, 409),
+)
+def add_person(
+    concertation_id: uuid.UUID, payload: PersonConcernedCreate, response: Response, actor: ActorDep,
+    session: SessionDep, keyring: KeyRingDep, clock: ClockDep,
+) -> PersonConcernedPublic:
+    """Add a person concerned (R26): an individual, identity encrypted, known elsewhere only by reference."""
+    p = concertations.add_person(session, actor, concertation_id, payload, keyring, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/persons-concerned/{p.id}"
+    return p
+
+
+@router.get(
+    "/{concertation_id}/persons-concerned/{person_id}",
+    response_model=PersonConcernedIdentity,
+    responses=errors(403, 404),
+)
+def get_person(
+    concertation_id: uuid.UUID, person_id: uuid.UUID, actor: ActorDep, session: SessionDep, keyring: KeyRingDep,
+    clock: ClockDep,
+) -> PersonConcernedIdentity:
+    """The identity of a person concerned, for the coordinator or chair; every read is audited (R27, R109)."""
+    return concertations.person_identity(session, actor, concertation_id, person_id, keyring, clock())

@@ -1,0 +1,56 @@
+"""The legal-basis registry (R1–R9)."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Query, Response, status
+
+from api.deps import ActorDep, ClockDep, SessionDep, SettingsDep
+from api.http import Cursor, IfMatch, Limit, errors, expected_version, set_etag
+from api.services import legal_bases
+from models.legal_basis import BasisStatus, LegalBasisCreate, LegalBasisPage, LegalBasisPublic, LegalBasisRetire
+
+router = APIRouter(prefix="/legal-bases", tags=["legal bases"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=LegalBasisPublic, responses=errors(403))
+def register(
+    payload: LegalBasisCreate, response: Response, actor: ActorDep, session: SessionDep, settings: SettingsDep,
+    clock: ClockDep,
+) -> LegalBasisPublic:
+    """Register a law, decree or ordinance (or an act adopted under one), or a motivated authorisation of the
+    procureur du Roi. Refused with the rule (R1–R5, R8, R113) when it cannot ground a concertation."""
+    basis = legal_bases.register(session, actor, payload, settings, clock())
+    response.headers["Location"] = f"/v1/legal-bases/{basis.id}"
+    set_etag(response, basis.version)
+    return basis
+
+
+@router.get("", response_model=LegalBasisPage, responses=errors())
+def list_bases(
+    actor: ActorDep, session: SessionDep, limit: Limit = 50, cursor: Cursor = None,
+    status_: BasisStatus | None = Query(default=None, alias="status"),
+) -> LegalBasisPage:
+    """The registry, oldest first. Every authenticated caller may read it (R9)."""
+    return legal_bases.page(session, actor, limit, cursor, status_)
+
+
+@router.get("/{basis_id}", response_model=LegalBasisPublic, responses=errors(404))
+def get_basis(basis_id: uuid.UUID, response: Response, actor: ActorDep, session: SessionDep) -> LegalBasisPublic:
+    basis = legal_bases.get(session, actor, basis_id)
+    set_etag(response, basis.version)
+    return basis
+
+
+@router.post("/{basis_id}/retire", response_model=LegalBasisPublic, responses=errors(403, 404, 409, 412))
+def retire(
+    basis_id: uuid.UUID, payload: LegalBasisRetire, response: Response, actor: ActorDep, session: SessionDep,
+    clock: ClockDep, if_match: IfMatch = None,
+) -> LegalBasisPublic:
+    """Retire a basis: it grounds no new concertation, and drafts resting on it fail R1."""
+    basis = legal_bases.retire(
+        session, actor, basis_id, payload.reason, expected_version(if_match, required=False), clock()
+    )
+    set_etag(response, basis.version)
+    return basis

@@ -1,0 +1,30 @@
+"""Reference data and the deployment's policy (any authenticated caller)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import ActorDep, ClockDep, SettingsDep
+from api.http import errors
+from api.services import reference
+from models.reference import OffenceCatalogue, PolicyPublic, PurposePublic
+
+router = APIRouter(tags=["reference"])
+
+
+@router.get("/reference/purposes", response_model=list[PurposePublic], responses=errors())
+def purposes(actor: ActorDep) -> list[PurposePublic]:
+    """R10 — the three purposes art. 458ter allows, with what each requires."""
+    return reference.purposes()
+
+
+@router.get("/reference/offences", response_model=OffenceCatalogue, responses=errors())
+def offences(actor: ActorDep, clock: ClockDep) -> OffenceCatalogue:
+    """R12–R14, R113 — the versioned offence catalogue (reference data to verify on Justel)."""
+    return reference.offences(clock().date())
+
+
+@router.get("/policy", response_model=PolicyPublic, responses=errors())
+def policy(actor: ActorDep, settings: SettingsDep) -> PolicyPublic:
+    """The deployment's settings of decisions.md, the profiles and how each weighs the rules."""
+    return reference.policy(settings)

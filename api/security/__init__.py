@@ -1,0 +1,1 @@
+"""Authentication primitives (SPEC §4): bearer-token verification and development signing keys."""

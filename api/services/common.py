@@ -1,0 +1,92 @@
+"""What every use case shares: opaque keyset cursors, and refusals that are audited before they are raised."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, NoReturn
+
+from sqlmodel import Session
+
+from api import audit
+from api.errors import DomainError, NotFound, Unprocessable, refused
+from models.audit import Outcome
+from policies import grounds
+from policies.access import Actor
+from policies.decision import Finding, Violation
+
+MAX_LIMIT = 200
+
+
+def encode_cursor(at: datetime, row_id: uuid.UUID) -> str:
+    raw = json.dumps([at.isoformat(), str(row_id)]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
+    """The position a cursor names, or a 422 naming the cursor (never a 500 on garbage)."""
+    if cursor is None:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        at, row_id = json.loads(raw)
+        position = datetime.fromisoformat(at), uuid.UUID(row_id)
+        if position[0].tzinfo is None:
+            raise ValueError("naive cursor")
+        return position
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise Unprocessable(
+            "invalid_cursor", violations=[Violation(None, "invalid_cursor", grounds.DESIGN, "cursor")]
+        ) from None
+
+
+def refuse(
+    session: Session,
+    actor: Actor,
+    action: str,
+    violations: Iterable[Violation | Finding],
+    *,
+    now: datetime,
+    object_type: str,
+    object_id: uuid.UUID | None = None,
+    concertation_id: uuid.UUID | None = None,
+    status: int = 422,
+    code: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> NoReturn:
+    """Audit a refusal in its own transaction (nothing of the refused change is kept), then raise it."""
+    items = tuple(violations)
+    session.rollback()
+    audit.record(
+        session,
+        actor,
+        action,
+        Outcome.REFUSED,
+        now=now,
+        object_type=object_type,
+        object_id=object_id,
+        concertation_id=concertation_id,
+        codes=[i.code for i in items],
+        details={"rules": sorted({i.rule for i in items if i.rule}), **(details or {})},
+    )
+    session.commit()
+    raise refused(items, status=status, code=code)
+
+
+def not_found(
+    session: Session,
+    actor: Actor,
+    action: str,
+    *,
+    now: datetime,
+    object_type: str,
+    object_id: uuid.UUID | None,
+) -> DomainError:
+    """A denial looks exactly like a miss to the caller (R27) but is audited (SPEC §4: every denial is audited)."""
+    session.rollback()
+    audit.record(session, actor, action, Outcome.DENIED, now=now, object_type=object_type, object_id=object_id)
+    session.commit()
+    return NotFound()

@@ -1,0 +1,624 @@
+"""Use cases of concertations: draft, update, compliance, state changes, participants, persons concerned.
+
+Each use case builds the facts, asks `policies`, writes the change and its audit event, and commits once.
+Refusals and denials are audited too. A concertation invisible to the caller answers exactly like an unknown id
+(R27).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, or_
+from sqlmodel import Session, col, select
+
+from api import audit
+from api.db import begin_write
+from api.errors import Forbidden, NotFound, PreconditionFailed
+from api.security.crypto import KeyRing, field_aad, new_data_key, open_sealed, seal
+from api.services.common import decode_cursor, encode_cursor, not_found, refuse
+from api.services.legal_bases import public as basis_public
+from api.settings import Settings
+from models.audit import Outcome
+from models.concertation import (
+    CheckPublic,
+    ComplianceReport,
+    Concertation,
+    ConcertationCreate,
+    ConcertationInvitation,
+    ConcertationKey,
+    ConcertationMetadata,
+    ConcertationPage,
+    ConcertationPublic,
+    ConcertationSummary,
+    ConcertationUpdate,
+    Identity,
+    Justification,
+    Participant,
+    ParticipantCreate,
+    ParticipantPage,
+    ParticipantPublic,
+    PersonConcerned,
+    PersonConcernedCreate,
+    PersonConcernedIdentity,
+    PersonConcernedPublic,
+)
+from models.legal_basis import BasisStatus, LegalBasis
+from policies.access import (
+    Actor,
+    ConcertationAccess,
+    Principal,
+    Visibility,
+    concertation_visibility,
+    may_create_concertation,
+)
+from policies.compliance import ComplianceFacts, evaluate, write_decision
+from policies.concertation import (
+    BasisStanding,
+    ParticipantFacts,
+    check_identity,
+    check_not_shared_secrecy,
+    check_participant,
+    judicial_presence,
+)
+from policies.decision import Decision, Finding, Violation
+from policies.lifecycle import CHECKED, check_update, next_state
+from policies.profiles import weigh
+from policies.vocab import BasisType, ConcertationState, Profile, Role, Transition
+
+Render = Callable[[Finding], str]
+
+_NESTED = ("purpose", "subsidiarity", "chair", "requester")
+
+
+# ---------------------------------------------------------------------------------------------------- loading
+
+
+def _standing(row: LegalBasis | None) -> BasisStanding | None:
+    if row is None:
+        return None
+    return BasisStanding(basis_public(row), confidential=row.confidential, retired=row.status == BasisStatus.RETIRED)
+
+
+def _persons(session: Session, concertation_id: uuid.UUID) -> list[PersonConcerned]:
+    query = select(PersonConcerned).where(PersonConcerned.concertation_id == concertation_id)
+    return list(session.exec(query.order_by(col(PersonConcerned.created_at), col(PersonConcerned.reference))).all())
+
+
+def _participants(session: Session, concertation_id: uuid.UUID) -> list[Participant]:
+    query = select(Participant).where(Participant.concertation_id == concertation_id)
+    return list(session.exec(query.order_by(col(Participant.created_at), col(Participant.id))).all())
+
+
+def _participant_public(row: Participant) -> ParticipantPublic:
+    return ParticipantPublic.model_validate(row.model_dump())
+
+
+def _public(
+    row: Concertation, persons: Sequence[PersonConcerned], participants: Sequence[ParticipantFacts], basis: LegalBasis
+) -> ConcertationPublic:
+    return ConcertationPublic.model_validate(
+        {
+            **row.model_dump(),
+            "persons_concerned": [{"id": p.id, "reference": p.reference} for p in persons],
+            "art_458ter_only": judicial_presence(participants),
+            "democratic_control": basis.democratic_control,
+        }
+    )
+
+
+def _access(row: Concertation, participants: Sequence[Participant]) -> ConcertationAccess:
+    chair = (
+        Principal(row.chair_issuer, row.chair_subject) if row.chair_issuer and row.chair_subject else None
+    )
+    logins = [Principal(p.issuer, p.subject) for p in participants if p.issuer and p.subject]
+    return ConcertationAccess(org=row.org, chair=chair, participants=logins)
+
+
+class Loaded:
+    """A concertation with what its rules look at, loaded once per use case."""
+
+    def __init__(self, session: Session, row: Concertation) -> None:
+        self.row = row
+        self.basis = session.get(LegalBasis, row.legal_basis_id)
+        self.persons = _persons(session, row.id)
+        self.participant_rows = _participants(session, row.id)
+        self.participants = [_participant_public(p) for p in self.participant_rows]
+
+    def public(self) -> ConcertationPublic:
+        assert self.basis is not None  # noqa: S101 - a foreign key guarantees it
+        return _public(self.row, self.persons, self.participants, self.basis)
+
+
+def _load(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, need: Visibility, action: str, now: datetime
+) -> tuple[Loaded, Visibility]:
+    """The concertation if the actor may act on it at level `need`; 404 if he may not even see it (R27)."""
+    row = session.get(Concertation, concertation_id)
+    if row is None:
+        raise NotFound()
+    loaded = Loaded(session, row)
+    seen = concertation_visibility(actor, _access(row, loaded.participant_rows))
+    if seen is Visibility.NONE:
+        raise not_found(session, actor, action, now=now, object_type="concertation", object_id=concertation_id)
+    if seen < need:
+        session.rollback()
+        audit.record(
+            session, actor, action, Outcome.DENIED, now=now, object_type="concertation", object_id=row.id,
+            concertation_id=row.id,
+        )
+        session.commit()
+        raise Forbidden()
+    return loaded, seen
+
+
+def _facts(
+    concertation: Any,
+    standing: BasisStanding | None,
+    participants: Sequence[ParticipantFacts],
+    person_refs: Sequence[str],
+    profile: Profile,
+    settings: Settings,
+    now: datetime,
+) -> ComplianceFacts:
+    return ComplianceFacts(
+        concertation=concertation,
+        standing=standing,
+        participants=participants,
+        person_refs=person_refs,
+        profile=profile,
+        today=now.date(),
+        allowed_concertation_types=settings.concertation_types,
+        allow_prosecutor_authorisation_basis=settings.allow_prosecutor_authorisation_basis,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------- encryption
+
+
+def _data_key(session: Session, keyring: KeyRing, concertation_id: uuid.UUID) -> bytes:
+    key = session.get(ConcertationKey, concertation_id)
+    if key is None or key.destroyed_at is not None:
+        raise NotFound("content_destroyed")
+    return keyring.unwrap(key.kek_id, key.wrapped_dek, concertation_id)
+
+
+def _seal_identity(dek: bytes, concertation_id: uuid.UUID, person_id: uuid.UUID, identity: Identity) -> bytes:
+    plaintext = identity.model_dump_json().encode()
+    return seal(dek, plaintext, field_aad(concertation_id, "person_concerned", "identity", person_id))
+
+
+def _add_persons(
+    session: Session,
+    dek: bytes,
+    concertation_id: uuid.UUID,
+    persons: Sequence[PersonConcernedCreate],
+    now: datetime,
+) -> list[PersonConcerned]:
+    rows = []
+    for p in persons:
+        person_id = uuid.uuid4()
+        row = PersonConcerned(
+            id=person_id,
+            concertation_id=concertation_id,
+            reference=p.reference,
+            identity_ciphertext=_seal_identity(dek, concertation_id, person_id, p.identity),
+            created_at=now,
+        )
+        session.add(row)
+        rows.append(row)
+    return rows
+
+
+def _identity_violations(persons: Sequence[PersonConcernedCreate], taken: set[str], prefix: str) -> list[Violation]:
+    out: list[Violation] = []
+    for i, p in enumerate(persons):
+        out.extend(check_identity(p.identity, p.reference, taken, f"{prefix}[{i}]"))
+        taken.add(p.reference)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- use cases
+
+
+def _stored(payload: Any, name: str) -> Any:
+    value = getattr(payload, name)
+    return value.model_dump(mode="json") if value is not None and name in _NESTED else value
+
+
+def create(
+    session: Session, actor: Actor, payload: ConcertationCreate, settings: Settings, keyring: KeyRing, now: datetime
+) -> ConcertationPublic:
+    """Store a draft, even incomplete; refuse only what the law forbids outright (SPEC §3)."""
+    begin_write(session)
+    action = "concertation.create"
+    if not may_create_concertation(actor):
+        audit.record(session, actor, action, Outcome.DENIED, now=now, object_type="concertation")
+        session.commit()
+        raise Forbidden()
+    profile = payload.policy_profile or settings.default_profile
+    basis = session.get(LegalBasis, payload.legal_basis_id)
+    refs = [p.reference for p in payload.persons_concerned]
+    facts = _facts(payload, _standing(basis), (), refs, profile, settings, now)
+    extra = _identity_violations(payload.persons_concerned, set(), "persons_concerned")
+    extra += check_not_shared_secrecy(payload.justification is Justification.SHARED_PROFESSIONAL_SECRECY, ())
+    decision = write_decision(facts) + weigh(profile, tuple(extra))
+    if decision.refuses_write or basis is None:
+        refuse(session, actor, action, decision.failures, now=now, object_type="concertation")
+    assert basis is not None  # noqa: S101 - refused above
+    row = Concertation(
+        id=uuid.uuid4(),
+        org=str(actor.org),
+        legal_basis_id=payload.legal_basis_id,
+        policy_profile=profile.value,
+        justification=payload.justification.value,
+        purpose_category=payload.purpose.category.value if payload.purpose else None,
+        chair_issuer=payload.chair.issuer if payload.chair else None,
+        chair_subject=payload.chair.subject if payload.chair else None,
+        created_by_issuer=actor.issuer,
+        created_by_subject=actor.subject,
+        created_at=now,
+        updated_at=now,
+        **{name: _stored(payload, name) for name in _FIELDS},
+    )
+    session.add(row)
+    session.flush()
+    dek = new_data_key()
+    kek_id, wrapped = keyring.wrap(dek, row.id)
+    session.add(ConcertationKey(concertation_id=row.id, kek_id=kek_id, wrapped_dek=wrapped, created_at=now))
+    persons = _add_persons(session, dek, row.id, payload.persons_concerned, now)
+    report = evaluate(facts)
+    audit.record(
+        session, actor, action, Outcome.SUCCESS, now=now, object_type="concertation", object_id=row.id,
+        concertation_id=row.id, codes=[f.code for f in report.decision.findings if f.status != "pass"],
+        details={"compliant": report.compliant, "profile": profile.value},
+    )
+    session.commit()
+    return _public(row, persons, (), basis)
+
+
+_FIELDS = (
+    "concertation_type",
+    "purpose",
+    "offence_scope",
+    "subsidiarity",
+    "meeting_kind",
+    "why_person_not_present",
+    "chair",
+    "requester",
+    "initiator_type",
+    "scheduled_start",
+    "scheduled_end",
+)
+
+
+def view(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, now: datetime
+) -> ConcertationPublic | ConcertationInvitation | ConcertationMetadata:
+    """What the caller may see: everything (manager), the invitation and basis (participant), status (partner)."""
+    loaded, seen = _load(session, actor, concertation_id, Visibility.METADATA, "concertation.read", now)
+    full = loaded.public()
+    if seen is Visibility.MANAGE:
+        return full
+    if seen is Visibility.PARTICIPANT:
+        return ConcertationInvitation.of(full)
+    return ConcertationMetadata.model_validate(full.model_dump())
+
+
+def page(session: Session, actor: Actor, limit: int, cursor: str | None) -> ConcertationPage:
+    """The concertations the caller may see; partners get status metadata only (R45). Never a person (R27)."""
+    seen = []
+    if Role.COORDINATOR in actor.roles and actor.org:
+        seen.append(Concertation.org == actor.org)
+    seen.append(and_(Concertation.chair_issuer == actor.issuer, Concertation.chair_subject == actor.subject))
+    mine = select(Participant.concertation_id).where(
+        Participant.issuer == actor.issuer, Participant.subject == actor.subject
+    )
+    seen.append(col(Concertation.id).in_(mine))
+    partner_only = Role.PARTNER in actor.roles and actor.org is not None
+    if partner_only:
+        seen.append(Concertation.org == actor.org)
+    query = select(Concertation).where(or_(*seen))
+    position = decode_cursor(cursor)
+    if position is not None:
+        at, last = position
+        query = query.where(
+            or_(col(Concertation.created_at) > at, and_(col(Concertation.created_at) == at, col(Concertation.id) > last))
+        )
+    rows = list(session.exec(query.order_by(col(Concertation.created_at), col(Concertation.id)).limit(limit + 1)).all())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items: list[ConcertationSummary | ConcertationMetadata] = []
+    for r in rows:
+        participant_of = _participants(session, r.id) if partner_only else []
+        level = concertation_visibility(actor, _access(r, participant_of)) if partner_only else Visibility.PARTICIPANT
+        if level is Visibility.METADATA:
+            items.append(ConcertationMetadata.model_validate(r.model_dump()))
+        else:
+            items.append(ConcertationSummary.model_validate(r.model_dump()))
+    return ConcertationPage(items=items, next_cursor=encode_cursor(rows[-1].created_at, rows[-1].id) if more else None)
+
+
+def update(
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    payload: ConcertationUpdate,
+    expected_version: int,
+    settings: Settings,
+    now: datetime,
+) -> ConcertationPublic:
+    """Change a concertation within what its state allows (SPEC §3, R51)."""
+    begin_write(session)
+    action = "concertation.update"
+    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    row = loaded.row
+    if expected_version != row.version:
+        raise PreconditionFailed()
+    changes = {name: getattr(payload, name) for name in payload.model_fields_set}
+    current = loaded.public()
+    merged = current.model_copy(update={k: v for k, v in changes.items() if k != "justification"})
+    state = ConcertationState(row.state)
+    new_category = merged.purpose.category if merged.purpose else None
+    moves_foundations = (
+        merged.legal_basis_id != current.legal_basis_id
+        or new_category != (current.purpose.category if current.purpose else None)
+    )
+    lifecycle = check_update(
+        state,
+        changes_foundations=moves_foundations,
+        old_scope=frozenset(current.offence_scope),
+        new_scope=frozenset(merged.offence_scope) if "offence_scope" in changes else None,
+    )
+    if lifecycle:
+        refuse(session, actor, action, lifecycle, now=now, object_type="concertation", object_id=row.id,
+               concertation_id=row.id, status=409)
+    basis = session.get(LegalBasis, merged.legal_basis_id)
+    profile = Profile(row.policy_profile)
+    refs = [p.reference for p in loaded.persons]
+    facts = _facts(merged, _standing(basis), loaded.participants, refs, profile, settings, now)
+    justification = changes.get("justification") or Justification(row.justification)
+    shared = check_not_shared_secrecy(justification is Justification.SHARED_PROFESSIONAL_SECRECY, loaded.participants)
+    decision = write_decision(facts) + weigh(profile, tuple(shared))
+    if decision.refuses_write or basis is None:
+        refuse(session, actor, action, decision.failures, now=now, object_type="concertation", object_id=row.id,
+               concertation_id=row.id)
+    if state is not ConcertationState.DRAFT:
+        report = evaluate(facts)
+        if not report.compliant:
+            refuse(session, actor, action, report.decision.failures, now=now, object_type="concertation",
+                   object_id=row.id, concertation_id=row.id, status=409, code="not_compliant")
+    for name in changes:
+        if name == "justification":
+            row.justification = justification.value
+        elif name == "legal_basis_id":
+            row.legal_basis_id = merged.legal_basis_id
+        else:
+            setattr(row, name, _stored(merged, name))
+    row.purpose_category = new_category.value if new_category else None
+    row.chair_issuer = merged.chair.issuer if merged.chair else None
+    row.chair_subject = merged.chair.subject if merged.chair else None
+    row.version += 1
+    row.updated_at = now
+    session.add(row)
+    audit.record(
+        session, actor, action, Outcome.SUCCESS, now=now, object_type="concertation", object_id=row.id,
+        concertation_id=row.id, details={"fields": sorted(changes)},
+    )
+    session.commit()
+    assert basis is not None  # noqa: S101 - refused above
+    return _public(row, loaded.persons, loaded.participants, basis)
+
+
+def _report(loaded: Loaded, settings: Settings, now: datetime) -> tuple[ComplianceFacts, Decision, bool]:
+    facts = _facts(
+        loaded.public(),
+        _standing(loaded.basis),
+        loaded.participants,
+        [p.reference for p in loaded.persons],
+        Profile(loaded.row.policy_profile),
+        settings,
+        now,
+    )
+    report = evaluate(facts)
+    return facts, report.decision, report.art_458ter_only
+
+
+def compliance(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, settings: Settings, now: datetime, render: Render
+) -> ComplianceReport:
+    """Every check of the profile, with its rule, status, legal ground and message (coordinator or chair)."""
+    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, "concertation.compliance", now)
+    _, decision, tag = _report(loaded, settings, now)
+    return ComplianceReport(
+        concertation_id=loaded.row.id,
+        state=ConcertationState(loaded.row.state),
+        policy_profile=Profile(loaded.row.policy_profile),
+        compliant=decision.allowed,
+        art_458ter_only=tag,
+        checks=[
+            CheckPublic(rule=f.rule, code=f.code, status=f.status, legal_ground=f.legal_ground, message=render(f),
+                        field=f.field)
+            for f in decision.findings
+        ],
+        evaluated_at=now,
+    )
+
+
+def transition(
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    step: Transition,
+    expected_version: int | None,
+    settings: Settings,
+    now: datetime,
+) -> ConcertationPublic:
+    """Move the concertation; scheduling, starting and closing refuse while any check fails (SPEC §3)."""
+    begin_write(session)
+    action = f"concertation.{step.value}"
+    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    row = loaded.row
+    if expected_version is not None and expected_version != row.version:
+        raise PreconditionFailed()
+    target = next_state(ConcertationState(row.state), step)
+    if isinstance(target, Violation):
+        refuse(session, actor, action, [target], now=now, object_type="concertation", object_id=row.id,
+               concertation_id=row.id, status=409)
+    if step in CHECKED:
+        _, decision, _ = _report(loaded, settings, now)
+        if not decision.allowed:
+            refuse(session, actor, action, decision.failures, now=now, object_type="concertation", object_id=row.id,
+                   concertation_id=row.id, status=409, code="not_compliant")
+    assert isinstance(target, ConcertationState)  # noqa: S101 - refused above
+    previous = row.state
+    row.state = target.value
+    if step is Transition.START and row.scope_frozen_at is None:
+        row.scope_frozen_at = now
+    row.version += 1
+    row.updated_at = now
+    session.add(row)
+    audit.record(
+        session, actor, action, Outcome.SUCCESS, now=now, object_type="concertation", object_id=row.id,
+        concertation_id=row.id, details={"from": previous, "to": target.value},
+    )
+    session.commit()
+    return loaded.public()
+
+
+# ---------------------------------------------------------------------------------------------------- participants
+
+
+def add_participant(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, payload: ParticipantCreate, settings: Settings,
+    now: datetime,
+) -> ParticipantPublic:
+    """R16, R17, R20 — invite a participant the basis covers, with a complete profile."""
+    begin_write(session)
+    action = "participant.create"
+    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    row = loaded.row
+    lifecycle = check_update(ConcertationState(row.state), changes_foundations=False, old_scope=frozenset(),
+                             new_scope=None)
+    if lifecycle:
+        refuse(session, actor, action, lifecycle, now=now, object_type="participant", concertation_id=row.id,
+               status=409)
+    refs = [p.reference for p in loaded.persons]
+    standing = _standing(loaded.basis)
+    violations = check_participant(payload, standing.basis if standing else None, refs, "participant")
+    if payload.issuer and payload.subject and any(
+        p.issuer == payload.issuer and p.subject == payload.subject for p in loaded.participant_rows
+    ):
+        violations.append(Violation("R16", "participant_already_invited", "art. 458ter §1 al. 3 C. pén.", "subject",
+                                    invalid=True))
+    if (payload.issuer is None) != (payload.subject is None):
+        violations.append(Violation(None, "login_incomplete", "conception", "subject", invalid=True))
+    justification = Justification(row.justification)
+    if justification is Justification.SHARED_PROFESSIONAL_SECRECY:  # pragma: no cover - refused at write time
+        violations.extend(check_not_shared_secrecy(True, [*loaded.participants, payload]))
+    decision = weigh(Profile(row.policy_profile), tuple(violations))
+    if not decision.allowed:
+        refuse(session, actor, action, decision.failures, now=now, object_type="participant", concertation_id=row.id)
+    values = payload.model_dump(mode="json")
+    participant = Participant(id=uuid.uuid4(), concertation_id=row.id, created_at=now, **values)
+    session.add(participant)
+    row.updated_at = now
+    row.version += 1
+    session.add(row)
+    audit.record(
+        session, actor, action, Outcome.SUCCESS, now=now, object_type="participant", object_id=participant.id,
+        concertation_id=row.id, details={"sector": participant.sector},
+    )
+    session.commit()
+    return _participant_public(participant)
+
+
+def participants(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, limit: int, cursor: str | None, now: datetime
+) -> ParticipantPage:
+    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, "participant.list", now)
+    position = decode_cursor(cursor)
+    rows = loaded.participant_rows
+    if position is not None:
+        at, last = position
+        rows = [r for r in rows if (r.created_at, str(r.id)) > (at, str(last))]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return ParticipantPage(
+        items=[_participant_public(r) for r in rows],
+        next_cursor=encode_cursor(rows[-1].created_at, rows[-1].id) if more else None,
+    )
+
+
+def participant(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, participant_id: uuid.UUID, now: datetime
+) -> ParticipantPublic:
+    """The coordinator or chair sees every participant; a participant sees his own profile only."""
+    loaded, seen = _load(session, actor, concertation_id, Visibility.PARTICIPANT, "participant.read", now)
+    for r in loaded.participant_rows:
+        if r.id == participant_id and (
+            seen is Visibility.MANAGE or (r.issuer == actor.issuer and r.subject == actor.subject)
+        ):
+            return _participant_public(r)
+    raise NotFound()
+
+
+# ---------------------------------------------------------------------------------------------------- persons
+
+
+def add_person(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, payload: PersonConcernedCreate, keyring: KeyRing,
+    now: datetime,
+) -> PersonConcernedPublic:
+    """R26 — add a person concerned, identified as an individual, identity encrypted."""
+    begin_write(session)
+    action = "person_concerned.create"
+    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    row = loaded.row
+    lifecycle = check_update(ConcertationState(row.state), changes_foundations=False, old_scope=frozenset(),
+                             new_scope=None)
+    violations = lifecycle or _identity_violations([payload], {p.reference for p in loaded.persons}, "person")
+    if violations:
+        refuse(session, actor, action, violations, now=now, object_type="person_concerned", concertation_id=row.id,
+               status=409 if lifecycle else 422)
+    (person,) = _add_persons(session, _data_key(session, keyring, row.id), row.id, [payload], now)
+    row.updated_at = now
+    row.version += 1
+    session.add(row)
+    audit.record(
+        session, actor, action, Outcome.SUCCESS, now=now, object_type="person_concerned", object_id=person.id,
+        concertation_id=row.id,
+    )
+    session.commit()
+    return PersonConcernedPublic(id=person.id, reference=person.reference)
+
+
+def person_identity(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, person_id: uuid.UUID, keyring: KeyRing,
+    now: datetime,
+) -> PersonConcernedIdentity:
+    """The identity of a person concerned, for whoever manages the concertation. Every read is audited."""
+    begin_write(session)
+    action = "person_concerned.read_identity"
+    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    person = next((p for p in loaded.persons if p.id == person_id), None)
+    if person is None:
+        raise NotFound()
+    aad = field_aad(loaded.row.id, "person_concerned", "identity", person.id)
+    identity = Identity.model_validate(
+        json.loads(open_sealed(_data_key(session, keyring, loaded.row.id), person.identity_ciphertext, aad))
+    )
+    audit.record(
+        session, actor, action, Outcome.SUCCESS, now=now, object_type="person_concerned", object_id=person.id,
+        concertation_id=loaded.row.id,
+    )
+    session.commit()
+    return PersonConcernedIdentity(id=person.id, reference=person.reference, identity=identity)
+
+
+def is_prosecutor_basis(basis: LegalBasis) -> bool:
+    return basis.type == BasisType.PROSECUTOR_AUTHORISATION.value

@@ -1,0 +1,128 @@
+"""Use cases of the legal-basis registry (R1–R9). One use case, one transaction, one audit event."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import and_, or_
+from sqlmodel import Session, col, select
+
+from api import audit
+from api.db import begin_write
+from api.errors import Conflict, Forbidden, NotFound, PreconditionFailed
+from api.services.common import decode_cursor, encode_cursor, refuse
+from api.settings import Settings
+from models.audit import Outcome
+from models.legal_basis import BasisStatus, LegalBasis, LegalBasisCreate, LegalBasisPage, LegalBasisPublic
+from policies.access import Actor, may_read_registry, may_register_basis
+from policies.legal_basis import RegistrySettings, check_legal_basis
+
+
+def registry_settings(settings: Settings) -> RegistrySettings:
+    return RegistrySettings(
+        allow_prosecutor_authorisation_basis=settings.allow_prosecutor_authorisation_basis,
+        min_motivation_length=settings.min_authorisation_motivation_length,
+    )
+
+
+def public(row: LegalBasis) -> LegalBasisPublic:
+    return LegalBasisPublic.model_validate(
+        {**row.model_dump(), "democratic_control": row.democratic_control}
+    )
+
+
+def register(
+    session: Session, actor: Actor, payload: LegalBasisCreate, settings: Settings, now: datetime
+) -> LegalBasisPublic:
+    """Record a basis that satisfies R1–R5, R8 and R113; refuse (and audit) one that does not."""
+    begin_write(session)
+    basis_id = uuid.uuid4()
+    if not may_register_basis(actor):
+        audit.record(session, actor, "legal_basis.create", Outcome.DENIED, now=now, object_type="legal_basis")
+        session.commit()
+        raise Forbidden()
+    violations = check_legal_basis(payload, registry_settings(settings))
+    if violations:
+        refuse(session, actor, "legal_basis.create", violations, now=now, object_type="legal_basis")
+    row = LegalBasis(
+        id=basis_id,
+        type=payload.type.value,
+        title=payload.title,
+        enabling_norm=payload.enabling_norm.model_dump(mode="json") if payload.enabling_norm else None,
+        implementing_act=payload.implementing_act.model_dump(mode="json") if payload.implementing_act else None,
+        prosecutor_authorisation=(
+            payload.prosecutor_authorisation.model_dump(mode="json") if payload.prosecutor_authorisation else None
+        ),
+        determines=payload.determines.model_dump(mode="json") if payload.determines else None,
+        valid_from=payload.valid_from,
+        valid_until=payload.valid_until,
+        confidential=payload.confidential,
+        retention_days=payload.retention_days or settings.default_retention_days,
+        created_at=now,
+        created_by=f"{actor.issuer}|{actor.subject}",
+    )
+    session.add(row)
+    audit.record(
+        session, actor, "legal_basis.create", Outcome.SUCCESS, now=now, object_type="legal_basis", object_id=row.id
+    )
+    session.commit()
+    return public(row)
+
+
+def get(session: Session, actor: Actor, basis_id: uuid.UUID) -> LegalBasisPublic:
+    row = session.get(LegalBasis, basis_id)
+    if row is None or not may_read_registry(actor):
+        raise NotFound()
+    return public(row)
+
+
+def page(session: Session, actor: Actor, limit: int, cursor: str | None, status: BasisStatus | None) -> LegalBasisPage:
+    if not may_read_registry(actor):
+        raise Forbidden()
+    query = select(LegalBasis)
+    if status is not None:
+        query = query.where(LegalBasis.status == status.value)
+    position = decode_cursor(cursor)
+    if position is not None:
+        at, last = position
+        query = query.where(
+            or_(col(LegalBasis.created_at) > at, and_(col(LegalBasis.created_at) == at, col(LegalBasis.id) > last))
+        )
+    rows = session.exec(query.order_by(col(LegalBasis.created_at), col(LegalBasis.id)).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return LegalBasisPage(
+        items=[public(r) for r in rows],
+        next_cursor=encode_cursor(rows[-1].created_at, rows[-1].id) if more else None,
+    )
+
+
+def retire(
+    session: Session, actor: Actor, basis_id: uuid.UUID, reason: str, expected_version: int | None, now: datetime
+) -> LegalBasisPublic:
+    """A retired basis grounds no new concertation, and fails the compliance of drafts resting on it (R1)."""
+    begin_write(session)
+    row = session.get(LegalBasis, basis_id)
+    if row is None:
+        raise NotFound()
+    if not may_register_basis(actor):
+        audit.record(
+            session, actor, "legal_basis.retire", Outcome.DENIED, now=now, object_type="legal_basis", object_id=row.id
+        )
+        session.commit()
+        raise Forbidden()
+    if expected_version is not None and expected_version != row.version:
+        raise PreconditionFailed()
+    if row.status == BasisStatus.RETIRED.value:
+        raise Conflict("legal_basis_already_retired")
+    row.status = BasisStatus.RETIRED.value
+    row.retired_at = now
+    row.retirement_reason = reason
+    row.version += 1
+    session.add(row)
+    audit.record(
+        session, actor, "legal_basis.retire", Outcome.SUCCESS, now=now, object_type="legal_basis", object_id=row.id
+    )
+    session.commit()
+    return public(row)

@@ -1,0 +1,83 @@
+"""Configuration: environment variables prefixed `CONCERTATION_` (pydantic-settings). Every setting is in README."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from policies.vocab import Profile
+
+DEFAULT_CONCERTATION_TYPES: tuple[str, ...] = (
+    "csil_r",
+    "family_justice_center",
+    "intrafamily_violence_chain",
+    "child_abuse_protocol",
+    "ad_hoc_prosecutor_authorised",
+)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CONCERTATION_", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///var/concertation.db",
+        description="SQLAlchemy URL: sqlite:///path (embedded, WAL) or postgresql+psycopg://user@host/db",
+    )
+    var_dir: Path = Field(default=Path("var"), description="Directory for the embedded database and development keys")
+
+    # Authentication (SPEC §4)
+    audience: str = Field(default="concertation", description="Required `aud` of every token")
+    dev_issuer: str = Field(default="concertation-dev", description="`iss` of tokens minted by `concertation token`")
+    dev_issuer_enabled: bool = Field(default=True, description="Accept the service's own development tokens")
+    external_issuer: str | None = Field(default=None, description="`iss` of an external identity provider")
+    external_jwks_url: str | None = Field(default=None, description="JWKS URL of the external identity provider")
+    external_algorithm: str = Field(default="RS256", description="Pinned algorithm of the external issuer (RS256/ES256)")
+    token_leeway_seconds: int = Field(default=30, ge=0, le=300)
+
+    # Decisions (decisions.md), exposed read-only at GET /v1/policy
+    default_profile: Profile = Field(default=Profile.SAFEGUARDS, description="D1: profile of new concertations")
+    allow_prosecutor_authorisation_basis: bool = Field(default=True, description="D9/R8")
+    min_authorisation_motivation_length: int = Field(default=50, ge=1, le=5000, description="R4")
+    default_retention_days: int = Field(default=1825, ge=1, le=36500, description="D18")
+    concertation_types: tuple[str, ...] = Field(default=DEFAULT_CONCERTATION_TYPES, description="R7: allowed types")
+    consent_lifts_secrecy: Literal[False] = Field(default=False, description="D3/R74: consent alone never lifts secrecy")
+    shared_secret_consent_mode: Literal["consent_required", "information_only"] = Field(
+        default="consent_required", description="D4/R70"
+    )
+    downstream_use_policy: Literal["view_only", "may_inform_own_decisions_without_citing"] = Field(
+        default="view_only", description="D6/R45: stated in the secrecy notice"
+    )
+    necessity_threshold: Literal["more_compelling", "equal_or_greater"] = Field(
+        default="more_compelling", description="D17/R99"
+    )
+
+    # Limits
+    max_body_bytes: int = Field(default=256 * 1024, ge=1024, description="Larger request bodies get 413")
+
+    @field_validator("concertation_types", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        return value
+
+    keyring_path: Path | None = Field(
+        default=None, description="Key-encryption key ring (JSON); default var/keys/keyring.json, created if absent"
+    )
+
+    @property
+    def dev_key_dir(self) -> Path:
+        return self.var_dir / "keys"
+
+    @property
+    def keyring_file(self) -> Path:
+        return self.keyring_path or self.var_dir / "keys" / "keyring.json"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,62 @@
+"""Column types and bounded wire types shared by every aggregate."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, AwareDatetime, ConfigDict, StringConstraints
+from sqlalchemy import DateTime, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlmodel import SQLModel
+
+#: Request bodies forbid unknown fields (STYLE: extra="forbid").
+STRICT = ConfigDict(extra="forbid")
+
+
+class Wire(SQLModel):
+    """Base of every request schema: unknown fields are refused."""
+
+    model_config = STRICT  # type: ignore[assignment]
+
+
+def _utc(value: datetime) -> datetime:
+    return value.astimezone(UTC)
+
+
+#: A timezone-aware instant, normalised to UTC. Naive datetimes are refused.
+Instant = Annotated[AwareDatetime, AfterValidator(_utc)]
+
+Str64 = Annotated[str, StringConstraints(max_length=64)]
+Str200 = Annotated[str, StringConstraints(max_length=200)]
+Str300 = Annotated[str, StringConstraints(max_length=300)]
+Text2k = Annotated[str, StringConstraints(max_length=2000)]
+Text5k = Annotated[str, StringConstraints(max_length=5000)]
+#: A pseudonymous reference chosen by the coordinator (never a name or a national number).
+Reference = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+OffenceCode = Annotated[str, StringConstraints(max_length=64)]
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as UTC; gives aware datetimes back on SQLite too, which drops the offset."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime refused: timestamps are timezone-aware UTC")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def new_id() -> uuid.UUID:
+    """Client-side UUIDs, so that a row's id exists before the first flush (it enters the AEAD associated data)."""
+    return uuid.uuid4()

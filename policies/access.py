@@ -1,0 +1,84 @@
+"""Who may see and do what (SPEC §4; R27, R44, R45, R107).
+
+The existence of a concertation is itself secret (R27): whoever is not entitled to it gets exactly what an unknown
+id gets. Coordinators manage the concertations of their own organisation; the chair manages the one he chairs;
+participants see their own; partner systems of the organising service see status metadata only (R45, R107);
+prosecutors, auditors and administrators reach no concertation through these paths (minutes reach a prosecutor
+only through a granted request, R49).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import IntEnum
+
+from policies.vocab import Role
+
+
+class Visibility(IntEnum):
+    """How much of a concertation an actor may see; each level includes the ones below."""
+
+    NONE = 0
+    METADATA = 1
+    PARTICIPANT = 2
+    MANAGE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The authenticated caller, keyed on (issuer, subject)."""
+
+    issuer: str
+    subject: str
+    roles: frozenset[Role]
+    org: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The (issuer, subject) pair under which a person acts."""
+
+    issuer: str
+    subject: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConcertationAccess:
+    """The facts access depends on."""
+
+    org: str
+    chair: Principal | None
+    participants: Collection[Principal]
+
+
+def _is(actor: Actor, who: Principal | None) -> bool:
+    return who is not None and who.issuer == actor.issuer and who.subject == actor.subject
+
+
+def concertation_visibility(actor: Actor, c: ConcertationAccess) -> Visibility:
+    """The highest visibility any of the actor's roles gives him on this concertation."""
+    if Role.COORDINATOR in actor.roles and actor.org is not None and actor.org == c.org:
+        return Visibility.MANAGE
+    if _is(actor, c.chair):
+        return Visibility.MANAGE
+    if any(_is(actor, p) for p in c.participants):
+        return Visibility.PARTICIPANT
+    if Role.PARTNER in actor.roles and actor.org is not None and actor.org == c.org:
+        return Visibility.METADATA
+    return Visibility.NONE
+
+
+def may_create_concertation(actor: Actor) -> bool:
+    """Only a coordinator of an identified organisation organises concertations."""
+    return Role.COORDINATOR in actor.roles and actor.org is not None
+
+
+def may_register_basis(actor: Actor) -> bool:
+    """Coordinators register and retire legal bases in the shared registry."""
+    return Role.COORDINATOR in actor.roles
+
+
+def may_read_registry(actor: Actor) -> bool:
+    """The registry and the reference data are public to every authenticated caller (R9: bases must be readable)."""
+    return bool(actor.roles)

@@ -1,0 +1,1449 @@
+"""D20 — the messages of the service in French, Dutch and English (default French).
+
+Rule ids and codes are language-neutral; what a person reads is chosen here from the `Accept-Language` header.
+Every code a policy can report, every state-machine refusal and every error of the API has a message in the three
+languages, written for a coordinator who is not a lawyer: what is wrong, how to fix it, and the article where it
+helps. Legal terms follow each language's usage: « procureur du Roi », « concertation de cas », « secret
+professionnel », « art. 458ter C. pén. »; « procureur des Konings », « casusoverleg », « beroepsgeheim »,
+« art. 458ter Sw. »; "Crown Prosecutor", "case concertation", "professional secrecy".
+
+Templates take `{param}` placeholders filled from a violation's `params`. Those carry codes, field names, dates and
+offence codes, never personal data, and no template asks for more: a pseudonymous person reference is located by
+the violation's `field`, not repeated in prose. A vocabulary value (a state, a transition, a sector…) is shown
+under its label in the reader's language. Rendering never raises: a missing placeholder shows as "?", an unknown
+code gets a generic message naming it, an unknown language falls back to French.
+
+`tests/policies/test_messages.py` parses every policy module and fails when a code has no message.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+from policies.vocab import BasisType, ConcertationState, Legislator, PurposeCategory, Sector, Transition
+
+LANGUAGES: tuple[str, ...] = ("fr", "nl", "en")
+DEFAULT_LANGUAGE = "fr"
+
+#: Longest parameter value rendered into a message; longer values are cut (a message is not a data dump).
+MAX_PARAM_LENGTH = 120
+
+#: `negotiate` reads at most this much of an `Accept-Language` header, and at most this many language ranges.
+MAX_HEADER_LENGTH = 4096
+MAX_LANGUAGE_RANGES = 32
+
+Texts = Mapping[str, str]
+
+
+def _freeze(table: Mapping[str, Mapping[str, str]]) -> Mapping[str, Texts]:
+    return MappingProxyType({str(key): MappingProxyType(dict(texts)) for key, texts in table.items()})
+
+
+#: Labels of vocabulary values, by the name of the parameter that carries them: param -> value -> language -> label.
+LABELS: Mapping[str, Mapping[str, Texts]] = MappingProxyType(
+    {
+        "state": _freeze(
+            {
+                ConcertationState.DRAFT: {"fr": "brouillon", "nl": "ontwerp", "en": "draft"},
+                ConcertationState.SCHEDULED: {"fr": "planifiée", "nl": "gepland", "en": "scheduled"},
+                ConcertationState.IN_SESSION: {"fr": "en séance", "nl": "in zitting", "en": "in session"},
+                ConcertationState.HELD: {"fr": "tenue", "nl": "gehouden", "en": "held"},
+                ConcertationState.CLOSED: {"fr": "clôturée", "nl": "afgesloten", "en": "closed"},
+                ConcertationState.CANCELLED: {"fr": "annulée", "nl": "geannuleerd", "en": "cancelled"},
+            }
+        ),
+        "transition": _freeze(
+            {
+                Transition.SCHEDULE: {"fr": "planifier", "nl": "plannen", "en": "schedule"},
+                Transition.START: {"fr": "ouvrir la séance", "nl": "de zitting openen", "en": "start the session"},
+                Transition.END: {"fr": "clore la séance", "nl": "de zitting beëindigen", "en": "end the session"},
+                Transition.CLOSE: {"fr": "clôturer", "nl": "afsluiten", "en": "close"},
+                Transition.CANCEL: {"fr": "annuler", "nl": "annuleren", "en": "cancel"},
+            }
+        ),
+        "category": _freeze(
+            {
+                PurposeCategory.PROTECT_INTEGRITY: {
+                    "fr": "protéger l'intégrité physique et psychique",
+                    "nl": "de fysieke en psychische integriteit beschermen",
+                    "en": "protect physical and psychological integrity",
+                },
+                PurposeCategory.PREVENT_TERRORIST_OFFENCES: {
+                    "fr": "prévenir des infractions terroristes",
+                    "nl": "terroristische misdrijven voorkomen",
+                    "en": "prevent terrorist offences",
+                },
+                PurposeCategory.PREVENT_CRIMINAL_ORGANISATION_OFFENCES: {
+                    "fr": "prévenir des délits commis dans le cadre d'une organisation criminelle",
+                    "nl": "misdrijven gepleegd in het raam van een criminele organisatie voorkomen",
+                    "en": "prevent offences committed within a criminal organisation",
+                },
+            }
+        ),
+        "sector": _freeze(
+            {
+                Sector.AID_CARE: {"fr": "aide et soins", "nl": "hulp- en zorgverlening", "en": "aid and care"},
+                Sector.HEALTH: {"fr": "santé", "nl": "gezondheidszorg", "en": "health"},
+                Sector.SOCIAL_SECURITY_CPAS: {
+                    "fr": "sécurité sociale / CPAS",
+                    "nl": "sociale zekerheid / OCMW",
+                    "en": "social security / CPAS",
+                },
+                Sector.POLICE: {"fr": "police", "nl": "politie", "en": "police"},
+                Sector.PROSECUTION: {"fr": "parquet", "nl": "parket", "en": "public prosecutor's office"},
+                Sector.LOCAL_ADMINISTRATION: {
+                    "fr": "administration locale",
+                    "nl": "lokaal bestuur",
+                    "en": "local administration",
+                },
+                Sector.SCHOOL: {"fr": "école", "nl": "school", "en": "school"},
+                Sector.JUSTICE_HOUSE: {"fr": "maison de justice", "nl": "justitiehuis", "en": "house of justice"},
+                Sector.LAWYER: {"fr": "avocat", "nl": "advocaat", "en": "lawyer"},
+                Sector.OTHER: {"fr": "autre", "nl": "andere", "en": "other"},
+            }
+        ),
+        "type": _freeze(
+            {
+                BasisType.LAW: {"fr": "loi", "nl": "wet", "en": "law"},
+                BasisType.DECREE: {"fr": "décret", "nl": "decreet", "en": "decree"},
+                BasisType.ORDINANCE: {"fr": "ordonnance", "nl": "ordonnantie", "en": "ordinance"},
+                BasisType.PROSECUTOR_AUTHORISATION: {
+                    "fr": "autorisation motivée du procureur du Roi",
+                    "nl": "gemotiveerde machtiging van de procureur des Konings",
+                    "en": "reasoned authorisation of the Crown Prosecutor",
+                },
+            }
+        ),
+        "legislator": _freeze(
+            {
+                Legislator.FEDERAL: {
+                    "fr": "législateur fédéral",
+                    "nl": "federale wetgever",
+                    "en": "federal legislator",
+                },
+                Legislator.COMMUNITY: {"fr": "Communauté", "nl": "Gemeenschap", "en": "Community"},
+                Legislator.REGION: {"fr": "Région", "nl": "Gewest", "en": "Region"},
+                Legislator.BRUSSELS_CAPITAL: {
+                    "fr": "Région de Bruxelles-Capitale",
+                    "nl": "Brussels Hoofdstedelijk Gewest",
+                    "en": "Brussels-Capital Region",
+                },
+            }
+        ),
+    }
+)
+
+_TEMPLATES: dict[str, dict[str, str]] = {
+    # R1–R5, R8, R113 — the legal-basis registry (policies/legal_basis.py).
+    "legal_basis_type_invalid": {
+        "fr": (
+            "Le type de base légale « {value} » n'est pas admis : l'art. 458ter C. pén. n'admet qu'une loi, un "
+            "décret, une ordonnance ou une autorisation motivée du procureur du Roi. Choisissez l'un de ces quatre "
+            "types."
+        ),
+        "nl": (
+            "Het type rechtsgrond “{value}” is niet toegelaten: art. 458ter Sw. aanvaardt alleen een wet, een "
+            "decreet, een ordonnantie of een gemotiveerde machtiging van de procureur des Konings. Kies een van die "
+            "vier types."
+        ),
+        "en": (
+            "The legal basis type “{value}” is not allowed: art. 458ter of the Penal Code admits only a law, a "
+            "decree, an ordinance or a reasoned authorisation of the Crown Prosecutor. Choose one of these four types."
+        ),
+    },
+    "not_a_legal_basis": {
+        "fr": (
+            "Ce fondement n'est pas une base légale au sens de l'art. 458ter C. pén. : une circulaire, un protocole "
+            "ou accord entre services, un règlement interne, le consentement de la personne, le secret professionnel "
+            "partagé, l'urgence ou l'état de nécessité ne justifient pas une concertation de cas. Enregistrez la loi, "
+            "le décret ou l'ordonnance (ou l'arrêté pris en vertu de ceux-ci), ou une autorisation motivée du "
+            "procureur du Roi."
+        ),
+        "nl": (
+            "Dit is geen rechtsgrond in de zin van art. 458ter Sw.: een omzendbrief, een protocol of akkoord tussen "
+            "diensten, een intern reglement, de toestemming van de betrokkene, het gedeeld beroepsgeheim, "
+            "dringendheid of noodtoestand rechtvaardigen geen casusoverleg. Registreer de wet, het decreet of de "
+            "ordonnantie (of het besluit dat krachtens die norm is genomen), of een gemotiveerde machtiging van de "
+            "procureur des Konings."
+        ),
+        "en": (
+            "This is not a legal basis within the meaning of art. 458ter of the Penal Code: a circular, a protocol or "
+            "agreement between services, an internal rule, the person's consent, shared professional secrecy, urgency "
+            "or a state of necessity do not justify a case concertation. Record the law, decree or ordinance (or the "
+            "act adopted under it), or a reasoned authorisation of the Crown Prosecutor."
+        ),
+    },
+    "basis_kind_mismatch": {
+        "fr": (
+            "La base légale mélange deux régimes : une autorisation du procureur du Roi ne comporte ni norme "
+            "habilitante ni acte d'exécution, et une loi, un décret ou une ordonnance ne comporte pas d'autorisation "
+            "du procureur. Retirez les éléments qui ne correspondent pas au type choisi."
+        ),
+        "nl": (
+            "De rechtsgrond vermengt twee regelingen: een machtiging van de procureur des Konings heeft geen "
+            "machtigende norm of uitvoeringsbesluit, en een wet, decreet of ordonnantie heeft geen machtiging van de "
+            "procureur. Verwijder de gegevens die niet bij het gekozen type passen."
+        ),
+        "en": (
+            "The legal basis mixes two regimes: a Crown Prosecutor's authorisation has no enabling norm or "
+            "implementing act, and a law, decree or ordinance has no prosecutor's authorisation. Remove the elements "
+            "that do not match the chosen type."
+        ),
+    },
+    "basis_not_identified": {
+        "fr": (
+            "La norme n'est pas identifiée avec précision : indiquez son intitulé, sa date, les articles visés, le "
+            "législateur et la référence de sa publication au Moniteur belge (et les mêmes données pour l'acte pris "
+            "en vertu de celle-ci)."
+        ),
+        "nl": (
+            "De norm is niet nauwkeurig geïdentificeerd: vermeld het opschrift, de datum, de betrokken artikelen, de "
+            "wetgever en de referentie van de bekendmaking in het Belgisch Staatsblad (en dezelfde gegevens voor het "
+            "besluit dat krachtens die norm is genomen)."
+        ),
+        "en": (
+            "The norm is not precisely identified: give its title, its date, the articles relied on, the legislator "
+            "and the reference of its publication in the Belgian Official Gazette (and the same for any act adopted "
+            "under it)."
+        ),
+    },
+    "legislator_mismatch": {
+        "fr": (
+            "Le type de norme « {type} » ne correspond pas au législateur indiqué (« {legislator} ») : une loi est "
+            "adoptée par le législateur fédéral, un décret par une Communauté ou une Région, une ordonnance par la "
+            "Région de Bruxelles-Capitale. Corrigez le type ou le législateur."
+        ),
+        "nl": (
+            "Het normtype “{type}” past niet bij de opgegeven wetgever (“{legislator}”): een wet wordt aangenomen "
+            "door de federale wetgever, een decreet door een Gemeenschap of een Gewest, een ordonnantie door het "
+            "Brussels Hoofdstedelijk Gewest. Corrigeer het type of de wetgever."
+        ),
+        "en": (
+            "The norm type “{type}” does not match the legislator given (“{legislator}”): a law is adopted by the "
+            "federal legislator, a decree by a Community or a Region, an ordinance by the Brussels-Capital Region. "
+            "Correct the type or the legislator."
+        ),
+    },
+    "implementing_act_before_norm": {
+        "fr": (
+            "L'acte d'exécution est daté d'avant la norme en vertu de laquelle il aurait été pris, ce qui est "
+            "impossible : vérifiez les deux dates."
+        ),
+        "nl": (
+            "Het uitvoeringsbesluit dateert van vóór de norm krachtens welke het zou zijn genomen, wat onmogelijk is: "
+            "controleer beide data."
+        ),
+        "en": (
+            "The implementing act is dated before the norm it was supposedly adopted under, which is impossible: "
+            "check both dates."
+        ),
+    },
+    "basis_not_democratically_controlled": {
+        "fr": (
+            "Ce service n'accepte que les concertations organisées par ou en vertu d'une loi, d'un décret ou d'une "
+            "ordonnance : une autorisation du procureur du Roi échappe au contrôle démocratique d'une assemblée. "
+            "Choisissez une base légale de ce type."
+        ),
+        "nl": (
+            "Deze dienst aanvaardt alleen overleg dat bij of krachtens een wet, een decreet of een ordonnantie is "
+            "georganiseerd: een machtiging van de procureur des Konings ontsnapt aan de democratische controle van "
+            "een parlement. Kies een dergelijke rechtsgrond."
+        ),
+        "en": (
+            "This service accepts only concertations organised by or under a law, a decree or an ordinance: a Crown "
+            "Prosecutor's authorisation escapes the democratic control of a parliament. Choose a legal basis of that "
+            "kind."
+        ),
+    },
+    "authorisation_not_motivated": {
+        "fr": (
+            "L'autorisation du procureur du Roi doit être motivée (art. 458ter C. pén.) : joignez une motivation "
+            "suffisamment développée qui expose les faits, pourquoi une concertation est nécessaire et pourquoi avec "
+            "cette finalité."
+        ),
+        "nl": (
+            "De machtiging van de procureur des Konings moet gemotiveerd zijn (art. 458ter Sw.): voeg een voldoende "
+            "uitgewerkte motivering toe die de feiten beschrijft, waarom een overleg nodig is en waarom met dit doel."
+        ),
+        "en": (
+            "The Crown Prosecutor's authorisation must be reasoned (art. 458ter of the Penal Code): add a "
+            "sufficiently detailed statement of reasons setting out the facts, why a concertation is needed and why "
+            "for this purpose."
+        ),
+    },
+    "authorisation_not_written": {
+        "fr": (
+            "Une autorisation orale ou téléphonique du procureur du Roi n'est pas acceptée : enregistrez "
+            "l'autorisation écrite et joignez le document signé."
+        ),
+        "nl": (
+            "Een mondelinge of telefonische machtiging van de procureur des Konings wordt niet aanvaard: registreer "
+            "de schriftelijke machtiging en voeg het ondertekende document toe."
+        ),
+        "en": (
+            "An oral or telephone authorisation of the Crown Prosecutor is not accepted: record the written "
+            "authorisation and attach the signed document."
+        ),
+    },
+    "authorisation_signatory_invalid": {
+        "fr": (
+            "L'autorisation doit émaner du procureur du Roi ou d'un substitut agissant en son nom : indiquez qui l'a "
+            "signée."
+        ),
+        "nl": (
+            "De machtiging moet uitgaan van de procureur des Konings of van een substituut die in zijn naam handelt: "
+            "vermeld wie ze heeft ondertekend."
+        ),
+        "en": (
+            "The authorisation must come from the Crown Prosecutor or from a deputy prosecutor acting in his name: "
+            "state who signed it."
+        ),
+    },
+    "substitute_delegation_missing": {
+        "fr": (
+            "L'autorisation est signée par un substitut au nom du procureur du Roi : indiquez la référence de la "
+            "délégation qui l'y habilite."
+        ),
+        "nl": (
+            "De machtiging is door een substituut in naam van de procureur des Konings ondertekend: vermeld de "
+            "referentie van de delegatie die hem daartoe bevoegd maakt."
+        ),
+        "en": (
+            "The authorisation is signed by a deputy prosecutor on behalf of the Crown Prosecutor: give the reference "
+            "of the delegation that empowers him to do so."
+        ),
+    },
+    "authorisation_incomplete": {
+        "fr": (
+            "L'autorisation du procureur du Roi est incomplète : indiquez le nom du signataire, le parquet qui l'a "
+            "délivrée et sa date."
+        ),
+        "nl": (
+            "De machtiging van de procureur des Konings is onvolledig: vermeld de naam van de ondertekenaar, het "
+            "parket dat ze heeft afgeleverd en de datum."
+        ),
+        "en": (
+            "The Crown Prosecutor's authorisation is incomplete: give the signatory's name, the public prosecutor's "
+            "office that issued it and its date."
+        ),
+    },
+    "basis_incomplete": {
+        "fr": (
+            "La base légale doit déterminer au moins qui peut participer, avec quelle finalité et selon quelles "
+            "modalités (art. 458ter C. pén.) : complétez les participants autorisés, les finalités, l'énoncé de la "
+            "finalité et les modalités (convocation, présidence, fréquence, information de la personne, "
+            "procès-verbal)."
+        ),
+        "nl": (
+            "De rechtsgrond moet minstens bepalen wie mag deelnemen, met welk doel en volgens welke nadere regels "
+            "(art. 458ter Sw.): vul de toegelaten deelnemers, de doelen, de omschrijving van het doel en de nadere "
+            "regels aan (bijeenroeping, voorzitterschap, frequentie, informatie van de betrokkene, verslag)."
+        ),
+        "en": (
+            "The legal basis must determine at least who may take part, for what purpose and under which arrangements "
+            "(art. 458ter of the Penal Code): complete the authorised participants, the purposes, the statement of "
+            "purpose and the arrangements (convening, chair, frequency, informing the person, minutes)."
+        ),
+    },
+    "authorised_participant_unclear": {
+        "fr": (
+            "Un participant autorisé par la base légale n'est pas désigné clairement : nommez une personne, ou une "
+            "catégorie avec son secteur et son organisation ou sa fonction."
+        ),
+        "nl": (
+            "Een door de rechtsgrond toegelaten deelnemer is niet duidelijk aangewezen: noem een persoon, of een "
+            "categorie met haar sector en haar organisatie of functie."
+        ),
+        "en": (
+            "A participant authorised by the legal basis is not clearly designated: name a person, or a category with "
+            "its sector and its organisation or function."
+        ),
+    },
+    "validity_period_invalid": {
+        "fr": "La période de validité de la base légale se termine avant de commencer : corrigez la date de fin.",
+        "nl": "De geldigheidsperiode van de rechtsgrond eindigt vóór ze begint: corrigeer de einddatum.",
+        "en": "The validity period of the legal basis ends before it starts: correct the end date.",
+    },
+    # The concertation itself (policies/concertation.py) and R115 (policies/strict.py).
+    "legal_basis_missing": {
+        "fr": (
+            "Aucune base légale enregistrée n'est indiquée : une concertation de cas ne peut reposer que sur une base "
+            "du registre (art. 458ter C. pén.). Choisissez-en une."
+        ),
+        "nl": (
+            "Er is geen geregistreerde rechtsgrond opgegeven: een casusoverleg kan alleen steunen op een rechtsgrond "
+            "uit het register (art. 458ter Sw.). Kies er een."
+        ),
+        "en": (
+            "No registered legal basis is given: a case concertation can only rest on a basis from the registry (art. "
+            "458ter of the Penal Code). Choose one."
+        ),
+    },
+    "legal_basis_retired": {
+        "fr": (
+            "La base légale choisie a été retirée du registre et ne fonde plus aucune concertation : choisissez une "
+            "base en vigueur."
+        ),
+        "nl": (
+            "De gekozen rechtsgrond is uit het register ingetrokken en kan geen overleg meer dragen: kies een "
+            "rechtsgrond die van kracht is."
+        ),
+        "en": (
+            "The chosen legal basis has been retired from the registry and no longer grounds any concertation: choose "
+            "a basis in force."
+        ),
+    },
+    "legal_basis_not_in_force": {
+        "fr": (
+            "La base légale n'est pas en vigueur à la date prévue de la réunion : changez la date ou choisissez une "
+            "base en vigueur à cette date."
+        ),
+        "nl": (
+            "De rechtsgrond is niet van kracht op de geplande datum van de vergadering: wijzig de datum of kies een "
+            "rechtsgrond die op die datum van kracht is."
+        ),
+        "en": (
+            "The legal basis is not in force on the planned meeting date: change the date or choose a basis in force "
+            "on that date."
+        ),
+    },
+    "outside_basis": {
+        "fr": (
+            "La finalité « {category} » n'est pas prévue par la base légale choisie, alors que la concertation doit "
+            "rester dans ce que sa base détermine (art. 458ter C. pén.) : choisissez une finalité prévue par la base, "
+            "ou une autre base."
+        ),
+        "nl": (
+            "Het doel “{category}” is niet voorzien in de gekozen rechtsgrond, terwijl het overleg binnen die "
+            "rechtsgrond moet blijven (art. 458ter Sw.): kies een doel dat de rechtsgrond voorziet, of een andere "
+            "rechtsgrond."
+        ),
+        "en": (
+            "The purpose “{category}” is not provided for by the chosen legal basis, and a concertation must stay "
+            "within what its basis determines (art. 458ter of the Penal Code): choose a purpose the basis provides "
+            "for, or another basis."
+        ),
+    },
+    "chairing_magistrate_required": {
+        "fr": (
+            "La base légale exige que la concertation soit présidée par un magistrat du parquet : désignez un "
+            "magistrat du ministère public comme président."
+        ),
+        "nl": (
+            "De rechtsgrond vereist dat het overleg wordt voorgezeten door een parketmagistraat: wijs een magistraat "
+            "van het openbaar ministerie aan als voorzitter."
+        ),
+        "en": (
+            "The legal basis requires the concertation to be chaired by a magistrate of the public prosecutor's "
+            "office: appoint such a magistrate as chair."
+        ),
+    },
+    "basis_not_accessible": {
+        "fr": (
+            "La base légale est confidentielle, alors que les invités doivent pouvoir la lire avant d'accepter : "
+            "rendez-la consultable ou choisissez une base publiée."
+        ),
+        "nl": (
+            "De rechtsgrond is vertrouwelijk, terwijl de genodigden hem moeten kunnen lezen voordat ze aanvaarden: "
+            "maak hem raadpleegbaar of kies een bekendgemaakte rechtsgrond."
+        ),
+        "en": (
+            "The legal basis is confidential, yet invitees must be able to read it before accepting: make it readable "
+            "or choose a published basis."
+        ),
+    },
+    "concertation_type_required": {
+        "fr": "Le type de concertation n'est pas indiqué : choisissez-le dans la liste des types configurés.",
+        "nl": "Het type overleg is niet opgegeven: kies het uit de lijst van geconfigureerde types.",
+        "en": "The concertation type is missing: choose it from the list of configured types.",
+    },
+    "concertation_type_unknown": {
+        "fr": (
+            "Le type de concertation « {value} » ne figure pas dans la liste configurée : choisissez un type de cette "
+            "liste."
+        ),
+        "nl": "Het type overleg “{value}” staat niet in de geconfigureerde lijst: kies een type uit die lijst.",
+        "en": "The concertation type “{value}” is not in the configured list: choose a type from that list.",
+    },
+    "purpose_required": {
+        "fr": (
+            "La finalité de la concertation n'est pas indiquée : l'art. 458ter C. pén. n'en admet que trois (protéger "
+            "l'intégrité physique et psychique, prévenir des infractions terroristes, prévenir des délits commis dans "
+            "le cadre d'une organisation criminelle). Choisissez-en une."
+        ),
+        "nl": (
+            "Het doel van het overleg is niet opgegeven: art. 458ter Sw. laat er slechts drie toe (de fysieke en "
+            "psychische integriteit beschermen, terroristische misdrijven voorkomen, misdrijven gepleegd in het raam "
+            "van een criminele organisatie voorkomen). Kies er een."
+        ),
+        "en": (
+            "The purpose of the concertation is missing: art. 458ter of the Penal Code allows only three (protecting "
+            "physical and psychological integrity, preventing terrorist offences, preventing offences committed "
+            "within a criminal organisation). Choose one."
+        ),
+    },
+    "purpose_not_allowed": {
+        "fr": (
+            "La finalité « {value} » n'est pas admise : une concertation de cas peut exclusivement viser la "
+            "protection de l'intégrité physique et psychique, la prévention d'infractions terroristes ou celle de "
+            "délits commis dans le cadre d'une organisation criminelle (art. 458ter C. pén.). Choisissez l'une de ces "
+            "trois finalités."
+        ),
+        "nl": (
+            "Het doel “{value}” is niet toegelaten: een casusoverleg mag uitsluitend de bescherming van de fysieke en "
+            "psychische integriteit, het voorkomen van terroristische misdrijven of het voorkomen van misdrijven "
+            "gepleegd in het raam van een criminele organisatie beogen (art. 458ter Sw.). Kies een van die drie "
+            "doelen."
+        ),
+        "en": (
+            "The purpose “{value}” is not allowed: a case concertation may exclusively aim to protect physical and "
+            "psychological integrity, to prevent terrorist offences or to prevent offences committed within a "
+            "criminal organisation (art. 458ter of the Penal Code). Choose one of these three purposes."
+        ),
+    },
+    "purpose_statement_required": {
+        "fr": (
+            "La finalité concrète de la concertation n'est pas décrite : expliquez en quelques phrases ce qu'elle "
+            "doit protéger ou prévenir."
+        ),
+        "nl": (
+            "Het concrete doel van het overleg is niet beschreven: leg in enkele zinnen uit wat het moet beschermen "
+            "of voorkomen."
+        ),
+        "en": (
+            "The concrete purpose of the concertation is not described: explain in a few sentences what it is meant "
+            "to protect or prevent."
+        ),
+    },
+    "objective_required": {
+        "fr": "L'objectif attendu de la réunion n'est pas indiqué : précisez s'il s'agit de protéger ou de prévenir.",
+        "nl": "Het beoogde doel van de vergadering is niet opgegeven: vermeld of het gaat om beschermen of voorkomen.",
+        "en": "The expected objective of the meeting is missing: state whether it is to protect or to prevent.",
+    },
+    "purpose_not_preventive": {
+        "fr": (
+            "Rassembler des preuves n'est pas une finalité admise par l'art. 458ter C. pén., qui permet seulement de "
+            "protéger ou de prévenir : reformulez l'objectif de la concertation."
+        ),
+        "nl": (
+            "Bewijs verzamelen is geen doel dat art. 458ter Sw. toelaat; het artikel laat alleen beschermen of "
+            "voorkomen toe: herformuleer het doel van het overleg."
+        ),
+        "en": (
+            "Gathering evidence is not a purpose allowed by art. 458ter of the Penal Code, which only allows "
+            "protection or prevention: restate the objective of the concertation."
+        ),
+    },
+    "protected_persons_required": {
+        "fr": (
+            "Pour protéger l'intégrité, indiquez qui est protégé (la personne concernée et/ou des tiers), quelle "
+            "intégrité est menacée (physique, psychique) et quelle est la menace."
+        ),
+        "nl": (
+            "Vermeld voor de bescherming van de integriteit wie beschermd wordt (de betrokkene en/of derden), welke "
+            "integriteit bedreigd is (fysiek, psychisch) en wat de dreiging is."
+        ),
+        "en": (
+            "For the integrity purpose, state who is protected (the person concerned and/or third parties), which "
+            "integrity is at risk (physical, psychological) and what the threat is."
+        ),
+    },
+    "offence_refs_required": {
+        "fr": (
+            "Pour une finalité de prévention, indiquez les infractions à prévenir : ce seront aussi les seules "
+            "infractions pour lesquelles des poursuites pourront un jour se fonder sur la concertation (art. 458ter "
+            "§2 C. pén.)."
+        ),
+        "nl": (
+            "Vermeld voor een preventief doel de te voorkomen misdrijven: dat zijn ook de enige misdrijven waarvoor "
+            "een vervolging ooit op het overleg kan steunen (art. 458ter, § 2 Sw.)."
+        ),
+        "en": (
+            "For a prevention purpose, list the offences to be prevented: they will also be the only offences for "
+            "which a prosecution may ever rely on the concertation (art. 458ter §2 of the Penal Code)."
+        ),
+    },
+    "prevention_rationale_required": {
+        "fr": (
+            "Expliquez quelle infraction terroriste future la concertation doit prévenir (Livre II, Titre Ier ter C. "
+            "pén.)."
+        ),
+        "nl": "Leg uit welk toekomstig terroristisch misdrijf het overleg moet voorkomen (Boek II, Titel Iter Sw.).",
+        "en": (
+            "Explain which future terrorist offence the concertation is meant to prevent (Book II, Title I ter of the "
+            "Penal Code)."
+        ),
+    },
+    "no_criminal_organisation_link": {
+        "fr": (
+            "Décrivez l'organisation criminelle en cause au sens de l'art. 324bis C. pén. (association structurée et "
+            "durable) : une infraction isolée, sans lien avec une organisation, ne suffit pas."
+        ),
+        "nl": (
+            "Beschrijf de betrokken criminele organisatie in de zin van art. 324bis Sw. (een gestructureerde "
+            "vereniging die langer bestaat): een losstaand misdrijf zonder band met een organisatie volstaat niet."
+        ),
+        "en": (
+            "Describe the criminal organisation involved within the meaning of art. 324bis of the Penal Code (a "
+            "structured, lasting association): an isolated offence without a link to an organisation is not enough."
+        ),
+    },
+    "offence_outside_purpose": {
+        "fr": (
+            "L'infraction {offence} ne relève pas de la finalité de la concertation : retirez-la de la liste des "
+            "infractions pour lesquelles la concertation est organisée, ou revoyez la finalité (art. 458ter §2 C. "
+            "pén.)."
+        ),
+        "nl": (
+            "Het misdrijf {offence} past niet bij het doel van het overleg: verwijder het uit de lijst van misdrijven "
+            "waarvoor het overleg is georganiseerd, of herzie het doel (art. 458ter, § 2 Sw.)."
+        ),
+        "en": (
+            "Offence {offence} does not fit the purpose of the concertation: remove it from the list of offences for "
+            "which the concertation is organised, or revise the purpose (art. 458ter §2 of the Penal Code)."
+        ),
+    },
+    "offence_ref_not_terrorist": {
+        "fr": (
+            "L'infraction {offence} n'est pas une infraction terroriste du Livre II, Titre Ier ter C. pén. : "
+            "retirez-la ou choisissez une infraction de ce titre."
+        ),
+        "nl": (
+            "Het misdrijf {offence} is geen terroristisch misdrijf van Boek II, Titel Iter Sw.: verwijder het of kies "
+            "een misdrijf uit die titel."
+        ),
+        "en": (
+            "Offence {offence} is not a terrorist offence of Book II, Title I ter of the Penal Code: remove it or "
+            "choose an offence from that title."
+        ),
+    },
+    "offence_ref_not_criminal_organisation": {
+        "fr": (
+            "L'infraction {offence} ne fait pas partie des infractions retenues pour prévenir les délits d'une "
+            "organisation criminelle (art. 324bis C. pén.) : retirez-la ou choisissez une infraction du catalogue "
+            "adaptée à cette finalité."
+        ),
+        "nl": (
+            "Het misdrijf {offence} hoort niet bij de misdrijven die in aanmerking komen om misdrijven van een "
+            "criminele organisatie te voorkomen (art. 324bis Sw.): verwijder het of kies een misdrijf uit de "
+            "catalogus dat bij dit doel past."
+        ),
+        "en": (
+            "Offence {offence} is not among the offences accepted for preventing offences of a criminal organisation "
+            "(art. 324bis of the Penal Code): remove it or choose a catalogue offence suited to this purpose."
+        ),
+    },
+    "offence_duplicated": {
+        "fr": (
+            "L'infraction {offence} figure deux fois dans la liste des infractions pour lesquelles la concertation "
+            "est organisée : supprimez le doublon."
+        ),
+        "nl": (
+            "Het misdrijf {offence} staat twee keer in de lijst van misdrijven waarvoor het overleg is georganiseerd: "
+            "verwijder het dubbele."
+        ),
+        "en": (
+            "Offence {offence} appears twice in the list of offences for which the concertation is organised: remove "
+            "the duplicate."
+        ),
+    },
+    "offence_unknown": {
+        "fr": (
+            "Le code d'infraction {offence} ne figure pas dans le catalogue des infractions : choisissez une "
+            "infraction du catalogue."
+        ),
+        "nl": (
+            "De misdrijfcode {offence} staat niet in de catalogus van misdrijven: kies een misdrijf uit de catalogus."
+        ),
+        "en": "The offence code {offence} is not in the offence catalogue: choose an offence from the catalogue.",
+    },
+    "offence_not_in_force": {
+        "fr": (
+            "L'infraction {offence} n'est pas en vigueur le {on} : choisissez l'infraction applicable à cette date, "
+            "ou changez la date de la réunion."
+        ),
+        "nl": (
+            "Het misdrijf {offence} is niet van kracht op {on}: kies het misdrijf dat op die datum van toepassing is, "
+            "of wijzig de datum van de vergadering."
+        ),
+        "en": (
+            "Offence {offence} is not in force on {on}: choose the offence applicable on that date, or change the "
+            "meeting date."
+        ),
+    },
+    "last_resort_not_justified": {
+        "fr": (
+            "Une concertation de cas doit rester une mesure exceptionnelle, de dernier recours : indiquez les "
+            "alternatives envisagées (aide volontaire, secret professionnel partagé, signalement au procureur du "
+            "Roi…), pourquoi chacune est insuffisante et pourquoi la concertation est nécessaire maintenant."
+        ),
+        "nl": (
+            "Een casusoverleg moet een uitzonderlijke maatregel en een laatste redmiddel blijven: vermeld de "
+            "overwogen alternatieven (vrijwillige hulpverlening, gedeeld beroepsgeheim, melding aan de procureur des "
+            "Konings…), waarom elk ervan ontoereikend is en waarom het overleg nu nodig is."
+        ),
+        "en": (
+            "A case concertation must remain an exceptional, last-resort measure: list the alternatives considered "
+            "(voluntary aid, shared professional secrecy, a report to the Crown Prosecutor…), why each one is "
+            "insufficient and why a concertation is needed now."
+        ),
+    },
+    "person_concerned_required": {
+        "fr": (
+            "Aucune personne concernée n'est enregistrée : ajoutez au moins la personne que la concertation concerne."
+        ),
+        "nl": "Er is geen betrokkene geregistreerd: voeg minstens de persoon toe op wie het overleg betrekking heeft.",
+        "en": "No person concerned is recorded: add at least the person the concertation is about.",
+    },
+    "protected_person_unknown": {
+        "fr": (
+            "Une personne protégée indiquée comme « personne concernée » ne figure pas parmi les personnes concernées "
+            "de la concertation : ajoutez-la, ou corrigez sa référence ou son rôle."
+        ),
+        "nl": (
+            "Een beschermde persoon die als “betrokkene” is aangeduid, staat niet bij de betrokkenen van het overleg: "
+            "voeg die persoon toe, of corrigeer de referentie of de rol."
+        ),
+        "en": (
+            "A protected person marked as “person concerned” is not among the persons concerned of the concertation: "
+            "add them, or correct the reference or the role."
+        ),
+    },
+    "person_not_identified": {
+        "fr": (
+            "La personne concernée doit être identifiée individuellement, un libellé familial (« famille X ») ne "
+            "suffit pas : indiquez son numéro de registre national, ou ses nom, prénoms et date de naissance."
+        ),
+        "nl": (
+            "De betrokkene moet individueel geïdentificeerd worden, een gezinslabel (“familie X”) volstaat niet: "
+            "vermeld het rijksregisternummer, of de naam, de voornamen en de geboortedatum."
+        ),
+        "en": (
+            "The person concerned must be identified individually, a family label (“family X”) is not enough: give "
+            "the national register number, or the family name, given names and date of birth."
+        ),
+    },
+    "person_reference_ambiguous": {
+        "fr": (
+            "Cette référence de personne est déjà utilisée dans la concertation : donnez à chaque personne concernée "
+            "une référence unique."
+        ),
+        "nl": "Deze persoonsreferentie wordt in het overleg al gebruikt: geef elke betrokkene een unieke referentie.",
+        "en": (
+            "This person reference is already used in the concertation: give each person concerned a unique reference."
+        ),
+    },
+    "meeting_kind_required": {
+        "fr": (
+            "La forme de la réunion n'est pas indiquée : choisissez concertation de cas (sans la personne concernée) "
+            "ou concertation-client (avec la personne ou sa famille)."
+        ),
+        "nl": (
+            "De vorm van de vergadering is niet opgegeven: kies casusoverleg (zonder de betrokkene) of cliëntoverleg "
+            "(met de betrokkene of het gezin)."
+        ),
+        "en": (
+            "The kind of meeting is missing: choose case concertation (without the person concerned) or client "
+            "concertation (with the person or their family)."
+        ),
+    },
+    "absence_not_justified": {
+        "fr": (
+            "La personne concernée ne participe pas à cette concertation de cas : expliquez brièvement pourquoi elle "
+            "n'est pas présente."
+        ),
+        "nl": "De betrokkene neemt niet deel aan dit casusoverleg: leg kort uit waarom die niet aanwezig is.",
+        "en": "The person concerned does not attend this case concertation: briefly explain why they are not present.",
+    },
+    "chair_required": {
+        "fr": "Le président de la concertation n'est pas désigné : indiquez son nom, son organisation et sa fonction.",
+        "nl": "De voorzitter van het overleg is niet aangewezen: vermeld naam, organisatie en functie.",
+        "en": "The chair of the concertation is not appointed: give their name, organisation and function.",
+    },
+    "requester_required": {
+        "fr": "Le demandeur de la concertation n'est pas indiqué : précisez son nom, son organisation et sa fonction.",
+        "nl": "De aanvrager van het overleg is niet opgegeven: vermeld naam, organisatie en functie.",
+        "en": "The requester of the concertation is missing: give their name, organisation and function.",
+    },
+    "initiator_required": {
+        "fr": "Indiquez qui a pris l'initiative de la concertation : un service d'aide, le parquet ou un autre acteur.",
+        "nl": (
+            "Vermeld wie het initiatief tot het overleg heeft genomen: een hulpverleningsdienst, het parket of een "
+            "andere actor."
+        ),
+        "en": (
+            "State who took the initiative for the concertation: an aid service, the public prosecutor's office or "
+            "another party."
+        ),
+    },
+    "date_required": {
+        "fr": "La date de la réunion n'est pas fixée : indiquez la date et l'heure de début.",
+        "nl": "De datum van de vergadering is niet vastgelegd: vermeld de datum en het beginuur.",
+        "en": "The meeting date is not set: give the start date and time.",
+    },
+    "before_458ter_in_force": {
+        "fr": (
+            "La réunion est datée d'avant l'entrée en vigueur de l'art. 458ter C. pén. ({in_force}) et ne peut donc "
+            "pas s'en prévaloir : corrigez la date."
+        ),
+        "nl": (
+            "De vergadering dateert van vóór de inwerkingtreding van art. 458ter Sw. ({in_force}) en kan zich er dus "
+            "niet op beroepen: corrigeer de datum."
+        ),
+        "en": (
+            "The meeting is dated before art. 458ter of the Penal Code came into force ({in_force}) and so cannot "
+            "rely on it: correct the date."
+        ),
+    },
+    "schedule_inverted": {
+        "fr": "La fin de la réunion est fixée avant son début, ou au même moment : corrigez l'heure de fin.",
+        "nl": "Het einde van de vergadering ligt vóór of op het begin: corrigeer het einduur.",
+        "en": "The meeting is set to end before or when it starts: correct the end time.",
+    },
+    "participant_profile_incomplete": {
+        "fr": (
+            "Le profil du participant est incomplet : indiquez son organisation, son secteur, sa fonction, sa "
+            "mission, s'il est tenu au secret professionnel et en vertu de quoi, s'il est avocat et s'il travaille "
+            "sous mandat (et de qui)."
+        ),
+        "nl": (
+            "Het profiel van de deelnemer is onvolledig: vermeld organisatie, sector, functie en opdracht, of hij "
+            "door het beroepsgeheim gebonden is en op welke grond, of hij advocaat is en of hij onder mandaat werkt "
+            "(en van wie)."
+        ),
+        "en": (
+            "The participant's profile is incomplete: give their organisation, sector, function and mission, whether "
+            "they are bound by professional secrecy and on what ground, whether they are a lawyer and whether they "
+            "work under a mandate (and whose)."
+        ),
+    },
+    "secrecy_source_inconsistent": {
+        "fr": (
+            "La source du secret ne correspond pas à la réponse « tenu au secret professionnel » : un participant "
+            "tenu au secret en indique la source légale, un participant qui ne l'est pas (un enseignant, par exemple) "
+            "relève du devoir de discrétion. Corrigez l'une ou l'autre réponse."
+        ),
+        "nl": (
+            "De bron van het geheim strookt niet met het antwoord op “gebonden door het beroepsgeheim”: een deelnemer "
+            "die eraan gebonden is, vermeldt de wettelijke bron, wie dat niet is (bijvoorbeeld een leerkracht) valt "
+            "onder de discretieplicht. Corrigeer een van beide antwoorden."
+        ),
+        "en": (
+            "The source of secrecy does not match the answer to “bound by professional secrecy”: a participant who is "
+            "bound gives its legal source, one who is not (a teacher, for instance) falls under the duty of "
+            "discretion. Correct one of the two answers."
+        ),
+    },
+    "lawyer_flag_inconsistent": {
+        "fr": (
+            "Le participant relève du secteur « avocat » mais n'est pas indiqué comme avocat : corrigez le secteur ou "
+            "cette indication."
+        ),
+        "nl": (
+            "De deelnemer behoort tot de sector “advocaat” maar is niet als advocaat aangeduid: corrigeer de sector "
+            "of die aanduiding."
+        ),
+        "en": (
+            "The participant is in the “lawyer” sector but is not marked as a lawyer: correct the sector or that flag."
+        ),
+    },
+    "magistrate_outside_prosecution": {
+        "fr": (
+            "Une fonction de magistrat du parquet (procureur du Roi, substitut) n'est possible que dans le secteur « "
+            "parquet » : corrigez le secteur ou la fonction."
+        ),
+        "nl": (
+            "Een functie van parketmagistraat (procureur des Konings, substituut) is alleen mogelijk in de sector "
+            "“parket”: corrigeer de sector of de functie."
+        ),
+        "en": (
+            "A prosecutor's function (Crown Prosecutor, deputy prosecutor) is possible only in the “public "
+            "prosecutor's office” sector: correct the sector or the function."
+        ),
+    },
+    "works_with_unknown_person": {
+        "fr": (
+            "Le participant est lié à une personne qui ne figure pas parmi les personnes concernées de la "
+            "concertation : corrigez la référence ou ajoutez cette personne."
+        ),
+        "nl": (
+            "De deelnemer is gekoppeld aan een persoon die niet bij de betrokkenen van het overleg staat: corrigeer "
+            "de referentie of voeg die persoon toe."
+        ),
+        "en": (
+            "The participant is linked to a person who is not among the persons concerned of the concertation: "
+            "correct the reference or add that person."
+        ),
+    },
+    "participant_not_authorised": {
+        "fr": (
+            "Ce participant (secteur « {sector} ») n'est pas couvert par la base légale, qui détermine qui peut "
+            "participer (art. 458ter C. pén.) : n'invitez que les personnes ou catégories qu'elle désigne."
+        ),
+        "nl": (
+            "Deze deelnemer (sector “{sector}”) valt niet onder de rechtsgrond, die bepaalt wie mag deelnemen (art. "
+            "458ter Sw.): nodig alleen de personen of categorieën uit die hij aanwijst."
+        ),
+        "en": (
+            "This participant (sector “{sector}”) is not covered by the legal basis, which determines who may take "
+            "part (art. 458ter of the Penal Code): invite only the persons or categories it designates."
+        ),
+    },
+    "police_parquet_not_shared_secrecy": {
+        "fr": (
+            "Avec la police ou le parquet autour de la table, l'échange n'est pas du secret professionnel partagé : "
+            "seul l'art. 458ter C. pén. peut le justifier, dans ses limites. Enregistrez-le comme concertation de cas."
+        ),
+        "nl": (
+            "Met politie of parket aan tafel is de uitwisseling geen gedeeld beroepsgeheim: alleen art. 458ter Sw. "
+            "kan ze rechtvaardigen, binnen de grenzen ervan. Registreer ze als casusoverleg."
+        ),
+        "en": (
+            "With the police or the public prosecutor's office present, the exchange is not shared professional "
+            "secrecy: only art. 458ter of the Penal Code can justify it, within its limits. Record it as a case "
+            "concertation."
+        ),
+    },
+    "shared_secrecy_is_not_a_concertation": {
+        "fr": (
+            "Le secret professionnel partagé est un régime distinct, avec ses propres conditions cumulatives : "
+            "enregistrez cet échange comme échange en secret partagé, et non comme concertation de cas."
+        ),
+        "nl": (
+            "Het gedeeld beroepsgeheim is een aparte regeling met eigen cumulatieve voorwaarden: registreer deze "
+            "uitwisseling als uitwisseling onder gedeeld beroepsgeheim, niet als casusoverleg."
+        ),
+        "en": (
+            "Shared professional secrecy is a separate regime with its own cumulative conditions: record this "
+            "exchange as a shared-secrecy exchange, not as a case concertation."
+        ),
+    },
+    "unknown_value": {
+        "fr": (
+            "La valeur « {value} » n'est pas reconnue pour le champ {field} : une valeur inconnue est toujours "
+            "refusée, jamais acceptée par défaut. Choisissez l'une des valeurs admises."
+        ),
+        "nl": (
+            "De waarde “{value}” wordt niet herkend voor het veld {field}: een onbekende waarde wordt altijd "
+            "geweigerd, nooit standaard aanvaard. Kies een van de toegelaten waarden."
+        ),
+        "en": (
+            "The value “{value}” is not recognised for the field {field}: an unknown value is always refused, never "
+            "accepted by default. Choose one of the allowed values."
+        ),
+    },
+    # Checks that pass (the `passed` codes of policies/compliance.py, and the R20 tag).
+    "legal_basis_applies": {
+        "fr": "La concertation repose sur une base légale enregistrée, en vigueur, et reste dans ce qu'elle détermine.",
+        "nl": (
+            "Het overleg steunt op een geregistreerde rechtsgrond die van kracht is, en blijft binnen wat die "
+            "rechtsgrond bepaalt."
+        ),
+        "en": (
+            "The concertation rests on a registered legal basis in force and stays within what that basis determines."
+        ),
+    },
+    "concertation_type_declared": {
+        "fr": "Le type de concertation est indiqué et figure dans la liste configurée.",
+        "nl": "Het type overleg is opgegeven en staat in de geconfigureerde lijst.",
+        "en": "The concertation type is given and is in the configured list.",
+    },
+    "purpose_allowed": {
+        "fr": (
+            "La finalité est l'une des trois admises par l'art. 458ter C. pén. ; elle est décrite et vise à protéger "
+            "ou à prévenir."
+        ),
+        "nl": (
+            "Het doel is een van de drie die art. 458ter Sw. toelaat; het is beschreven en strekt tot beschermen of "
+            "voorkomen."
+        ),
+        "en": (
+            "The purpose is one of the three allowed by art. 458ter of the Penal Code; it is described and aims to "
+            "protect or to prevent."
+        ),
+    },
+    "offence_scope_valid": {
+        "fr": (
+            "Les infractions pour lesquelles la concertation est organisée figurent au catalogue, sont en vigueur à "
+            "la date de la réunion et correspondent à sa finalité."
+        ),
+        "nl": (
+            "De misdrijven waarvoor het overleg is georganiseerd, staan in de catalogus, zijn van kracht op de datum "
+            "van de vergadering en passen bij het doel."
+        ),
+        "en": (
+            "The offences for which the concertation is organised are in the catalogue, in force on the meeting date "
+            "and consistent with its purpose."
+        ),
+    },
+    "participants_authorised": {
+        "fr": "Chaque participant a un profil complet et est couvert par la base légale.",
+        "nl": "Elke deelnemer heeft een volledig profiel en valt onder de rechtsgrond.",
+        "en": "Every participant has a complete profile and is covered by the legal basis.",
+    },
+    "chair_and_requester_named": {
+        "fr": "Le président, le demandeur et l'initiateur de la concertation sont indiqués.",
+        "nl": "De voorzitter, de aanvrager en de initiatiefnemer van het overleg zijn opgegeven.",
+        "en": "The chair, the requester and the initiator of the concertation are given.",
+    },
+    "meeting_kind_declared": {
+        "fr": (
+            "La forme de la réunion est indiquée et, pour une concertation de cas, l'absence de la personne concernée "
+            "est expliquée."
+        ),
+        "nl": (
+            "De vorm van de vergadering is opgegeven en, bij een casusoverleg, is de afwezigheid van de betrokkene "
+            "uitgelegd."
+        ),
+        "en": (
+            "The kind of meeting is given and, for a case concertation, the absence of the person concerned is "
+            "explained."
+        ),
+    },
+    "persons_concerned_identified": {
+        "fr": "Les personnes concernées sont enregistrées et chaque personne protégée en fait partie ou est un tiers.",
+        "nl": "De betrokkenen zijn geregistreerd en elke beschermde persoon is een van hen of een derde.",
+        "en": "The persons concerned are recorded and every protected person is one of them or a third party.",
+    },
+    "last_resort_justified": {
+        "fr": (
+            "Le caractère exceptionnel de la concertation est justifié : les alternatives envisagées et la nécessité "
+            "d'agir maintenant sont expliquées."
+        ),
+        "nl": (
+            "Het uitzonderlijke karakter van het overleg is verantwoord: de overwogen alternatieven en de noodzaak om "
+            "nu op te treden zijn uitgelegd."
+        ),
+        "en": (
+            "The exceptional character of the concertation is justified: the alternatives considered and the need to "
+            "act now are explained."
+        ),
+    },
+    "dates_valid": {
+        "fr": (
+            "La réunion est datée après l'entrée en vigueur de l'art. 458ter C. pén. et se termine après avoir "
+            "commencé."
+        ),
+        "nl": "De vergadering dateert van na de inwerkingtreding van art. 458ter Sw. en eindigt na haar begin.",
+        "en": "The meeting is dated after art. 458ter of the Penal Code came into force and ends after it starts.",
+    },
+    "art_458ter_only": {
+        "fr": (
+            "La police ou le parquet participent : l'échange n'est justifié que par l'art. 458ter C. pén., jamais par "
+            "le secret professionnel partagé."
+        ),
+        "nl": (
+            "Politie of parket nemen deel: de uitwisseling wordt alleen door art. 458ter Sw. gerechtvaardigd, nooit "
+            "door het gedeeld beroepsgeheim."
+        ),
+        "en": (
+            "The police or the public prosecutor's office take part: the exchange is justified only by art. 458ter of "
+            "the Penal Code, never by shared professional secrecy."
+        ),
+    },
+    "no_police_or_parquet": {
+        "fr": "Ni la police ni le parquet ne participent à la concertation.",
+        "nl": "Politie noch parket neemt deel aan het overleg.",
+        "en": "Neither the police nor the public prosecutor's office takes part in the concertation.",
+    },
+    # SPEC §3 — the life cycle (policies/lifecycle.py).
+    "invalid_transition": {
+        "fr": (
+            "L'action « {transition} » n'est pas possible quand la concertation est à l'état « {state} » : vérifiez "
+            "son état actuel (l'ordre est brouillon, planifiée, en séance, tenue, clôturée ; l'annulation n'est "
+            "possible qu'avant la clôture)."
+        ),
+        "nl": (
+            "De actie “{transition}” is niet mogelijk wanneer het overleg de status “{state}” heeft: controleer de "
+            "huidige status (de volgorde is ontwerp, gepland, in zitting, gehouden, afgesloten; annuleren kan alleen "
+            "vóór het afsluiten)."
+        ),
+        "en": (
+            "The action “{transition}” is not possible while the concertation is “{state}”: check its current state "
+            "(the order is draft, scheduled, in session, held, closed; cancelling is possible only before closing)."
+        ),
+    },
+    "concertation_not_editable": {
+        "fr": (
+            "Une concertation à l'état « {state} » ne peut plus être modifiée : si nécessaire, organisez une nouvelle "
+            "concertation."
+        ),
+        "nl": (
+            "Een overleg met de status “{state}” kan niet meer gewijzigd worden: organiseer zo nodig een nieuw overleg."
+        ),
+        "en": "A concertation that is “{state}” can no longer be changed: if needed, organise a new concertation.",
+    },
+    "foundations_fixed": {
+        "fr": (
+            "La base légale, la finalité et le profil sont figés dès que la concertation est planifiée (état actuel : "
+            "« {state} ») : pour les changer, annulez-la et créez-en une nouvelle."
+        ),
+        "nl": (
+            "De rechtsgrond, het doel en het profiel liggen vast zodra het overleg gepland is (huidige status: "
+            "“{state}”): annuleer het en maak een nieuw overleg aan om ze te wijzigen."
+        ),
+        "en": (
+            "The legal basis, purpose and profile are fixed once the concertation is scheduled (current state: "
+            "“{state}”): to change them, cancel it and create a new one."
+        ),
+    },
+    "scope_frozen": {
+        "fr": (
+            "Depuis l'ouverture de la première séance, la liste des infractions ne peut plus qu'être réduite (ajout "
+            "refusé : {offences}) : pour d'autres infractions, organisez une nouvelle concertation sur sa propre base "
+            "(art. 458ter §2 C. pén.)."
+        ),
+        "nl": (
+            "Sinds de eerste zitting is geopend, kan de lijst van misdrijven alleen nog worden ingekort (geweigerde "
+            "toevoeging: {offences}): organiseer voor andere misdrijven een nieuw overleg met een eigen rechtsgrond "
+            "(art. 458ter, § 2 Sw.)."
+        ),
+        "en": (
+            "Since the first session started, the list of offences can only be narrowed (addition refused: "
+            "{offences}): for other offences, organise a new concertation on its own basis (art. 458ter §2 of the "
+            "Penal Code)."
+        ),
+    },
+    # The API and the transport (SPEC §2, §4, §5).
+    "not_found": {
+        "fr": "Cette ressource n'existe pas ou vous n'y avez pas accès : vérifiez l'identifiant.",
+        "nl": "Deze resource bestaat niet of u hebt er geen toegang toe: controleer de identificatiecode.",
+        "en": "This resource does not exist or you have no access to it: check the identifier.",
+    },
+    "authentication_required": {
+        "fr": (
+            "Une authentification est requise : connectez-vous ou envoyez un jeton d'accès valide (en-tête "
+            "Authorization: Bearer)."
+        ),
+        "nl": (
+            "Authenticatie is vereist: meld u aan of stuur een geldig toegangstoken mee (header Authorization: Bearer)."
+        ),
+        "en": "Authentication is required: sign in or send a valid access token (Authorization: Bearer header).",
+    },
+    "token_invalid": {
+        "fr": "Le jeton d'accès n'est pas valide : reconnectez-vous pour en obtenir un nouveau.",
+        "nl": "Het toegangstoken is ongeldig: meld u opnieuw aan om een nieuw token te krijgen.",
+        "en": "The access token is not valid: sign in again to obtain a new one.",
+    },
+    "token_expired": {
+        "fr": "Le jeton d'accès a expiré : reconnectez-vous pour en obtenir un nouveau.",
+        "nl": "Het toegangstoken is verlopen: meld u opnieuw aan om een nieuw token te krijgen.",
+        "en": "The access token has expired: sign in again to obtain a new one.",
+    },
+    "token_missing_claim": {
+        "fr": (
+            "Il manque au jeton d'accès une donnée obligatoire (émetteur, audience, sujet ou expiration) : demandez "
+            "un jeton complet à votre fournisseur d'identité."
+        ),
+        "nl": (
+            "Het toegangstoken mist een verplicht gegeven (uitgever, doelgroep, onderwerp of vervaldatum): vraag een "
+            "volledig token aan uw identiteitsprovider."
+        ),
+        "en": (
+            "The access token lacks a required claim (issuer, audience, subject or expiry): ask your identity "
+            "provider for a complete token."
+        ),
+    },
+    "token_unknown_issuer": {
+        "fr": (
+            "Le jeton d'accès a été émis par un émetteur que ce service ne reconnaît pas : connectez-vous via le "
+            "fournisseur d'identité prévu."
+        ),
+        "nl": (
+            "Het toegangstoken is uitgegeven door een uitgever die deze dienst niet kent: meld u aan via de voorziene "
+            "identiteitsprovider."
+        ),
+        "en": (
+            "The access token was issued by an issuer this service does not recognise: sign in through the intended "
+            "identity provider."
+        ),
+    },
+    "token_unknown_key": {
+        "fr": (
+            "Le jeton d'accès est signé par une clé que ce service ne connaît pas : reconnectez-vous et, si le "
+            "problème persiste, contactez l'administrateur."
+        ),
+        "nl": (
+            "Het toegangstoken is ondertekend met een sleutel die deze dienst niet kent: meld u opnieuw aan en neem "
+            "contact op met de beheerder als het probleem aanhoudt."
+        ),
+        "en": (
+            "The access token is signed with a key this service does not know: sign in again and, if the problem "
+            "persists, contact the administrator."
+        ),
+    },
+    "token_forbidden_header": {
+        "fr": (
+            "L'en-tête du jeton d'accès contient un paramètre refusé pour raison de sécurité (crit, jku, x5u, jwk) ou "
+            "le jeton est chiffré : utilisez un jeton signé ordinaire."
+        ),
+        "nl": (
+            "De header van het toegangstoken bevat een om veiligheidsredenen geweigerde parameter (crit, jku, x5u, "
+            "jwk) of het token is versleuteld: gebruik een gewoon ondertekend token."
+        ),
+        "en": (
+            "The access token header carries a parameter refused for security reasons (crit, jku, x5u, jwk) or the "
+            "token is encrypted: use an ordinary signed token."
+        ),
+    },
+    "token_too_large": {
+        "fr": "Le jeton d'accès est trop volumineux : demandez un jeton plus court à votre fournisseur d'identité.",
+        "nl": "Het toegangstoken is te groot: vraag een korter token aan uw identiteitsprovider.",
+        "en": "The access token is too large: ask your identity provider for a shorter token.",
+    },
+    "forbidden": {
+        "fr": "Votre rôle ne permet pas cette action : demandez-la au coordinateur ou au président de la concertation.",
+        "nl": "Uw rol laat deze actie niet toe: vraag ze aan de coördinator of de voorzitter van het overleg.",
+        "en": "Your role does not allow this action: ask the coordinator or the chair of the concertation.",
+    },
+    "invalid_payload": {
+        "fr": "Le contenu de la demande n'est pas valide : corrigez les champs signalés et renvoyez-la.",
+        "nl": "De inhoud van het verzoek is ongeldig: corrigeer de aangeduide velden en verstuur het opnieuw.",
+        "en": "The request content is not valid: correct the fields reported and send it again.",
+    },
+    "malformed_json": {
+        "fr": "Le corps de la demande n'est pas un JSON valide : vérifiez sa syntaxe.",
+        "nl": "De inhoud van het verzoek is geen geldige JSON: controleer de syntaxis.",
+        "en": "The request body is not valid JSON: check its syntax.",
+    },
+    "unknown_field": {
+        "fr": "Le champ {field} n'est pas prévu : retirez-le de la demande.",
+        "nl": "Het veld {field} is niet voorzien: verwijder het uit het verzoek.",
+        "en": "The field {field} is not expected: remove it from the request.",
+    },
+    "missing_field": {
+        "fr": "Le champ {field} est obligatoire : complétez-le.",
+        "nl": "Het veld {field} is verplicht: vul het in.",
+        "en": "The field {field} is required: fill it in.",
+    },
+    "value_invalid": {
+        "fr": "La valeur du champ {field} n'est pas valide : vérifiez son format.",
+        "nl": "De waarde van het veld {field} is ongeldig: controleer het formaat.",
+        "en": "The value of the field {field} is not valid: check its format.",
+    },
+    "value_too_long": {
+        "fr": "Le champ {field} dépasse la longueur maximale de {limit} caractères : raccourcissez-le.",
+        "nl": "Het veld {field} overschrijdt de maximale lengte van {limit} tekens: maak het korter.",
+        "en": "The field {field} exceeds the maximum length of {limit} characters: shorten it.",
+    },
+    "too_many_items": {
+        "fr": "Le champ {field} contient plus de {limit} éléments : réduisez la liste.",
+        "nl": "Het veld {field} bevat meer dan {limit} elementen: beperk de lijst.",
+        "en": "The field {field} holds more than {limit} items: shorten the list.",
+    },
+    "precondition_required": {
+        "fr": (
+            "Cette modification exige l'en-tête If-Match avec l'ETag de la version lue : relisez la ressource et "
+            "renvoyez la demande avec cet en-tête."
+        ),
+        "nl": (
+            "Deze wijziging vereist de header If-Match met de ETag van de gelezen versie: lees de resource opnieuw en "
+            "verstuur het verzoek met die header."
+        ),
+        "en": (
+            "This change requires the If-Match header with the ETag of the version you read: read the resource again "
+            "and resend the request with that header."
+        ),
+    },
+    "precondition_failed": {
+        "fr": (
+            "La ressource a été modifiée depuis votre dernière lecture (ETag différent) : relisez-la, puis refaites "
+            "votre modification."
+        ),
+        "nl": (
+            "De resource is gewijzigd sinds u ze het laatst las (andere ETag): lees ze opnieuw en breng uw wijziging "
+            "dan opnieuw aan."
+        ),
+        "en": "The resource has changed since you last read it (ETag mismatch): read it again, then redo your change.",
+    },
+    "payload_too_large": {
+        "fr": "La demande est trop volumineuse : réduisez sa taille et renvoyez-la.",
+        "nl": "Het verzoek is te groot: verklein het en verstuur het opnieuw.",
+        "en": "The request is too large: reduce its size and send it again.",
+    },
+    "unsupported_media_type": {
+        "fr": (
+            "Ce format de contenu n'est pas pris en charge : envoyez la demande en JSON (Content-Type: "
+            "application/json)."
+        ),
+        "nl": (
+            "Dit inhoudsformaat wordt niet ondersteund: verstuur het verzoek als JSON (Content-Type: application/json)."
+        ),
+        "en": "This content format is not supported: send the request as JSON (Content-Type: application/json).",
+    },
+    "not_compliant": {
+        "fr": (
+            "Ce changement d'état est refusé parce que des contrôles de conformité échouent : consultez le rapport de "
+            "conformité, corrigez les points signalés et réessayez."
+        ),
+        "nl": (
+            "Deze statuswijziging wordt geweigerd omdat conformiteitscontroles mislukken: raadpleeg het "
+            "conformiteitsrapport, corrigeer de aangeduide punten en probeer opnieuw."
+        ),
+        "en": (
+            "This state change is refused because compliance checks fail: read the compliance report, fix the points "
+            "it lists and try again."
+        ),
+    },
+    "legal_basis_already_retired": {
+        "fr": "Cette base légale a déjà été retirée du registre : aucune autre action n'est nécessaire.",
+        "nl": "Deze rechtsgrond is al uit het register ingetrokken: er is geen verdere actie nodig.",
+        "en": "This legal basis has already been retired from the registry: no further action is needed.",
+    },
+    "rate_limited": {
+        "fr": "Trop de demandes en peu de temps : patientez quelques instants avant de réessayer.",
+        "nl": "Te veel verzoeken in korte tijd: wacht even voordat u het opnieuw probeert.",
+        "en": "Too many requests in a short time: wait a moment before trying again.",
+    },
+    "internal_error": {
+        "fr": (
+            "Une erreur interne est survenue : réessayez plus tard et, si le problème persiste, contactez "
+            "l'administrateur."
+        ),
+        "nl": (
+            "Er is een interne fout opgetreden: probeer het later opnieuw en neem contact op met de beheerder als het "
+            "probleem aanhoudt."
+        ),
+        "en": "An internal error occurred: try again later and, if the problem persists, contact the administrator.",
+    },
+    "service_unavailable": {
+        "fr": "Le service est momentanément indisponible : réessayez dans quelques instants.",
+        "nl": "De dienst is tijdelijk niet beschikbaar: probeer het over enkele ogenblikken opnieuw.",
+        "en": "The service is temporarily unavailable: try again in a few moments.",
+    },
+    "invalid_cursor": {
+        "fr": "Le curseur de pagination n'est pas valide ou a expiré : reprenez la liste depuis la première page.",
+        "nl": "De pagineringscursor is ongeldig of verlopen: begin de lijst opnieuw vanaf de eerste pagina.",
+        "en": "The pagination cursor is not valid or has expired: start the list again from the first page.",
+    },
+    "invalid_limit": {
+        "fr": "Le paramètre limit doit être un nombre entier entre 1 et 200 : corrigez-le.",
+        "nl": "De parameter limit moet een geheel getal tussen 1 en 200 zijn: corrigeer hem.",
+        "en": "The limit parameter must be a whole number between 1 and 200: correct it.",
+    },
+}
+
+#: code -> language -> template, with `{param}` placeholders. Grouped by where the code comes from.
+MESSAGES: Mapping[str, Texts] = _freeze(_TEMPLATES)
+
+#: What `message` says about a code it does not know (it names the code so that support can look it up).
+_UNKNOWN_CODE: Texts = MappingProxyType(
+    {
+        "fr": "La demande n'a pas pu aboutir (code {code}) : si le problème persiste, contactez l'administrateur.",
+        "nl": "Het verzoek kon niet worden uitgevoerd (code {code}): neem contact op met de beheerder als het probleem "
+        "aanhoudt.",
+        "en": "The request could not be completed (code {code}): if the problem persists, contact the administrator.",
+    }
+)
+
+#: HTTP status -> short problem title (RFC 9457 `title`).
+TITLES: Mapping[int, Texts] = MappingProxyType(
+    {
+        status: MappingProxyType(texts)
+        for status, texts in {
+            400: {"fr": "Requête incorrecte", "nl": "Ongeldig verzoek", "en": "Bad request"},
+            401: {"fr": "Authentification requise", "nl": "Authenticatie vereist", "en": "Authentication required"},
+            403: {"fr": "Action interdite", "nl": "Actie niet toegestaan", "en": "Forbidden"},
+            404: {"fr": "Introuvable", "nl": "Niet gevonden", "en": "Not found"},
+            409: {"fr": "Conflit avec l'état actuel", "nl": "Conflict met de huidige status", "en": "Conflict"},
+            412: {"fr": "La ressource a changé", "nl": "De resource is gewijzigd", "en": "Precondition failed"},
+            413: {"fr": "Demande trop volumineuse", "nl": "Verzoek te groot", "en": "Content too large"},
+            415: {"fr": "Format non pris en charge", "nl": "Formaat niet ondersteund", "en": "Unsupported media type"},
+            422: {"fr": "Contenu non conforme", "nl": "Ongeldige inhoud", "en": "Unprocessable content"},
+            428: {"fr": "Précondition requise", "nl": "Voorwaarde vereist", "en": "Precondition required"},
+            429: {"fr": "Trop de requêtes", "nl": "Te veel verzoeken", "en": "Too many requests"},
+            500: {"fr": "Erreur interne", "nl": "Interne fout", "en": "Internal server error"},
+            503: {"fr": "Service indisponible", "nl": "Dienst niet beschikbaar", "en": "Service unavailable"},
+        }.items()
+    }
+)
+
+_UNKNOWN_TITLE: Texts = MappingProxyType({"fr": "Erreur", "nl": "Fout", "en": "Error"})
+
+
+class _Lenient(string.Formatter):
+    """`str.format` that renders a placeholder it has no value for as "?" instead of raising."""
+
+    def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        return kwargs.get(key, "?") if isinstance(key, str) else "?"
+
+
+_FORMATTER = _Lenient()
+
+
+def _language(language: str) -> str:
+    """One of LANGUAGES: `language` itself, its primary subtag ("nl-BE" -> "nl"), or the default."""
+    primary = str(language).strip().lower().replace("_", "-").split("-", 1)[0]
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _clip(value: str) -> str:
+    return value if len(value) <= MAX_PARAM_LENGTH else value[: MAX_PARAM_LENGTH - 1] + "…"
+
+
+def label(param: str, value: str, language: str) -> str:
+    """The label of a vocabulary `value` carried by `param` (a state, a sector…) in `language`; else the value."""
+    texts = LABELS.get(param, {}).get(str(value))
+    return texts[_language(language)] if texts is not None else _clip(str(value))
+
+
+def message(code: str, language: str, params: Mapping[str, str] | None = None) -> str:
+    """The message for `code` in `language`, its placeholders filled from `params`. Never raises."""
+    lang = _language(language)
+    templates = MESSAGES.get(code)
+    if templates is None:
+        return _FORMATTER.vformat(_UNKNOWN_CODE[lang], (), {"code": _clip(str(code))})
+    values = {str(name): label(str(name), value, lang) for name, value in (params or {}).items()}
+    return _FORMATTER.vformat(templates[lang], (), values)
+
+
+def title(status: int, language: str) -> str:
+    """The short problem title of an HTTP `status` in `language` (a generic one for a status not listed)."""
+    return TITLES.get(status, _UNKNOWN_TITLE)[_language(language)]
+
+
+_RANGE = re.compile(r"\*|[a-z]{1,8}(?:-[a-z0-9]{1,8})*")
+_QUALITY = re.compile(r"q=(0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)")
+
+
+def negotiate(accept_language: str | None) -> str:
+    """The language to answer in, from an `Accept-Language` header (RFC 9110 §12.5.4). Never raises.
+
+    Each range counts for its primary subtag ("nl-BE" is Dutch); "*" stands for every language the header does not
+    name. The language with the highest quality wins, the earlier range on a tie. A malformed range or quality value
+    is skipped; q=0 means "not this one". Nothing acceptable, no header or a header of garbage gives French. Only the
+    first MAX_HEADER_LENGTH characters and MAX_LANGUAGE_RANGES ranges are read, so a huge header costs nothing.
+    """
+    if not isinstance(accept_language, str):
+        return DEFAULT_LANGUAGE
+    named: dict[str, tuple[float, int]] = {}
+    wildcard: tuple[float, int] | None = None
+    items = accept_language[:MAX_HEADER_LENGTH].split(",", MAX_LANGUAGE_RANGES)[:MAX_LANGUAGE_RANGES]
+    for position, item in enumerate(items):
+        tag, *parameters = (part.strip().lower() for part in item.split(";"))
+        tag = tag.replace("_", "-")
+        if not _RANGE.fullmatch(tag):
+            continue
+        quality = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.replace(" ", "").partition("=")
+            if name == "q":
+                valid = _QUALITY.fullmatch(f"q={value}")
+                quality = float(valid.group(1)) if valid else 0.0
+                break
+        primary = tag.split("-", 1)[0]
+        if tag == "*":
+            if wildcard is None:
+                wildcard = (quality, position)
+        elif primary in LANGUAGES and (primary not in named or quality > named[primary][0]):
+            named[primary] = (quality, position)
+    ranked: list[tuple[float, int, int, str]] = []
+    for order, lang in enumerate(LANGUAGES):
+        weight = named.get(lang, wildcard)
+        if weight is not None and weight[0] > 0:
+            ranked.append((-weight[0], weight[1], order, lang))
+    return min(ranked)[3] if ranked else DEFAULT_LANGUAGE

@@ -1,0 +1,239 @@
+"""The closed vocabularies of art. 458ter and of the rule book.
+
+Every value the law or a decision allows is listed here; anything else is unknown and, per R115, rejected.
+Values are snake_case strings so that they read the same in JSON, in the database and in French/Dutch/English
+documentation; rule ids and codes are language-neutral (D20).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class BasisType(StrEnum):
+    """R1 — the four admitted grounds of art. 458ter §1."""
+
+    LAW = "law"
+    DECREE = "decree"
+    ORDINANCE = "ordinance"
+    PROSECUTOR_AUTHORISATION = "prosecutor_authorisation"
+
+
+#: Grounds people commonly invoke that are *not* a 458ter basis (R1, R3). A basis of one of these kinds is
+#: refused with a message naming why, instead of a bare "unknown value".
+NON_BASES: frozenset[str] = frozenset(
+    {
+        "circular",
+        "ministerial_circular",
+        "protocol",
+        "cooperation_protocol",
+        "cooperation_agreement",
+        "internal_rule",
+        "consent",
+        "shared_secret",
+        "shared_professional_secrecy",
+        "urgency",
+        "state_of_necessity",
+    }
+)
+
+
+class Legislator(StrEnum):
+    """R2 — the legislator that adopted the enabling norm."""
+
+    FEDERAL = "federal"
+    COMMUNITY = "community"
+    REGION = "region"
+    BRUSSELS_CAPITAL = "brussels_capital"
+
+
+class ImplementingActKind(StrEnum):
+    """R1, R3 — acts adopted *under* (en vertu de) a law, decree or ordinance. A circular is not one of them."""
+
+    ROYAL_DECREE = "royal_decree"
+    GOVERNMENT_DECREE = "government_decree"
+    MINISTERIAL_DECREE = "ministerial_decree"
+    COLLEGE_DECREE = "college_decree"
+    COOPERATION_AGREEMENT_WITH_ASSENT = "cooperation_agreement_with_assent"
+
+
+class AuthorisingMagistrate(StrEnum):
+    """R4, D8 — who signs a motivated authorisation."""
+
+    PROCUREUR_DU_ROI = "procureur_du_roi"
+    SUBSTITUT = "substitut"
+
+
+class AuthorisationForm(StrEnum):
+    """R4 — an authorisation must be written; oral or telephone authorisations are refused."""
+
+    WRITTEN = "written"
+    ORAL = "oral"
+    TELEPHONE = "telephone"
+
+
+class PurposeCategory(StrEnum):
+    """R10 — the three purposes art. 458ter allows, « exclusivement »."""
+
+    PROTECT_INTEGRITY = "protect_integrity"
+    PREVENT_TERRORIST_OFFENCES = "prevent_terrorist_offences"
+    PREVENT_CRIMINAL_ORGANISATION_OFFENCES = "prevent_criminal_organisation_offences"
+
+
+class Objective(StrEnum):
+    """R15 — what the coordinator expects from the meeting; evidence gathering is not a 458ter purpose."""
+
+    PROTECT = "protect"
+    PREVENT = "prevent"
+    COLLECT_EVIDENCE = "collect_evidence"
+
+
+class ProtectedPersonRole(StrEnum):
+    """R11, D5 — the integrity purpose protects the person concerned and/or third parties."""
+
+    PERSON_CONCERNED = "person_concerned"
+    THIRD_PARTY = "third_party"
+
+
+class IntegrityDimension(StrEnum):
+    """R11 — physical and/or psychological integrity."""
+
+    PHYSICAL = "physical"
+    PSYCHOLOGICAL = "psychological"
+
+
+class Alternative(StrEnum):
+    """R55 — the alternatives a coordinator must have considered before a last-resort concertation."""
+
+    VOLUNTARY_AID = "voluntary_aid"
+    SHARED_PROFESSIONAL_SECRECY = "shared_professional_secrecy"
+    ART_458BIS_REPORT = "art_458bis_report"
+    STATE_OF_NECESSITY = "state_of_necessity"
+    REFERRAL_TO_SPECIALISED_SERVICE = "referral_to_specialised_service"
+    OTHER = "other"
+
+
+class MeetingKind(StrEnum):
+    """R24, D14 — case concertation (person absent) or client concertation (person/family present)."""
+
+    CASE_CONCERTATION = "case_concertation"
+    CLIENT_CONCERTATION = "client_concertation"
+
+
+class InitiatorType(StrEnum):
+    """R23 — who took the initiative."""
+
+    AID_SERVICE = "aid_service"
+    PARQUET = "parquet"
+    OTHER = "other"
+
+
+class Sector(StrEnum):
+    """R17 — the participant's sector."""
+
+    AID_CARE = "aid_care"
+    HEALTH = "health"
+    SOCIAL_SECURITY_CPAS = "social_security_cpas"
+    POLICE = "police"
+    PROSECUTION = "prosecution"
+    LOCAL_ADMINISTRATION = "local_administration"
+    SCHOOL = "school"
+    JUSTICE_HOUSE = "justice_house"
+    LAWYER = "lawyer"
+    OTHER = "other"
+
+
+class SecrecySource(StrEnum):
+    """R17, R114 — where a participant's duty of professional secrecy comes from."""
+
+    ART_458_CP = "art_458_cp"
+    ART_77_LAW_8_APRIL_1965 = "art_77_law_8_april_1965"
+    ART_57_DECREE_4_MARCH_1991 = "art_57_decree_4_march_1991"
+    ARTS_36_50_CPAS_ORGANIC_LAW = "arts_36_50_cpas_organic_law"
+    OTHER_SPECIFIC_LAW = "other_specific_law"
+    NONE_DUTY_OF_DISCRETION = "none_duty_of_discretion"
+
+
+class MagistrateFunction(StrEnum):
+    """R22 — magistrates of the public prosecutor's office whose presence needs the person's consent."""
+
+    PROCUREUR_DU_ROI = "procureur_du_roi"
+    SUBSTITUT = "substitut"
+    PARQUET_MAGISTRATE = "parquet_magistrate"
+
+
+class ParticipantRole(StrEnum):
+    """The function a participant holds in the meeting."""
+
+    MEMBER = "member"
+    CHAIR = "chair"
+    MINUTE_TAKER = "minute_taker"
+
+
+class AuthorisedParticipantKind(StrEnum):
+    """R5, R16 — a basis names persons, or categories (sector + organisation + function)."""
+
+    PERSON = "person"
+    CATEGORY = "category"
+
+
+class IdentityKind(StrEnum):
+    """R26 — a person concerned is an individual; a family-level label does not identify anyone."""
+
+    INDIVIDUAL = "individual"
+    FAMILY = "family"
+
+
+class ConcertationState(StrEnum):
+    """SPEC §3 — the life cycle."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    IN_SESSION = "in_session"
+    HELD = "held"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class Transition(StrEnum):
+    """SPEC §3 — the state changes a coordinator or chair asks for."""
+
+    SCHEDULE = "schedule"
+    START = "start"
+    END = "end"
+    CLOSE = "close"
+    CANCEL = "cancel"
+
+
+class Profile(StrEnum):
+    """D1 — policy profiles. `safeguards` is the default."""
+
+    LEGAL_MINIMUM = "legal_minimum"
+    SAFEGUARDS = "safeguards"
+
+
+class Severity(StrEnum):
+    """What a profile makes of a rule: a failure blocks, a warning informs, off is not evaluated."""
+
+    FAIL = "fail"
+    WARN = "warn"
+    OFF = "off"
+
+
+class Status(StrEnum):
+    """The status of one check in a compliance report."""
+
+    PASS = "pass"  # noqa: S105 - a status word, not a password
+    FAIL = "fail"
+    WARN = "warn"
+
+
+class Role(StrEnum):
+    """SPEC §4 — the roles a token may carry."""
+
+    COORDINATOR = "coordinator"
+    PARTICIPANT = "participant"
+    PROSECUTOR = "prosecutor"
+    AUDITOR = "auditor"
+    ADMIN = "admin"
+    PARTNER = "partner"

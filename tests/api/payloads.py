@@ -1,0 +1,134 @@
+"""Request bodies used across the HTTP tests: lawful by default, each test breaks exactly what it tests."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+
+def decree(**overrides: Any) -> dict[str, Any]:
+    """A Walloon-Brussels youth-aid decree naming who may take part, the purpose and the modalities."""
+    body: dict[str, Any] = {
+        "type": "decree",
+        "title": "Décret portant le code de la prévention, de l'aide à la jeunesse et de la protection de la jeunesse",
+        "enabling_norm": {
+            "title": "Décret du 18 janvier 2018 portant le code de la prévention, de l'aide à la jeunesse",
+            "date": "2018-01-18",
+            "articles": ["art. 1er", "art. 159"],
+            "legislator": "community",
+            "publication_ref": "M.B. 3 avril 2018",
+        },
+        "determines": {
+            "authorised_participants": [
+                {"kind": "category", "sector": "aid_care", "function": "assistant social"},
+                {"kind": "category", "sector": "health", "function": "psychologue"},
+                {"kind": "category", "sector": "police", "organisation": "Zone de police Bruxelles-Capitale"},
+                {"kind": "category", "sector": "prosecution", "function": "substitut"},
+                {"kind": "person", "person_ref": "teacher-17"},
+            ],
+            "purposes": ["protect_integrity"],
+            "finalite": "Protéger l'intégrité physique et psychique des enfants en danger.",
+            "modalities": {
+                "convened_by": "le conseiller de l'aide à la jeunesse",
+                "chaired_by": "le conseiller de l'aide à la jeunesse",
+                "frequency": "au besoin, au plus une fois par mois",
+                "information_of_person": "La famille est informée sauf danger pour l'enfant.",
+                "minutes": "Procès-verbal rédigé par le président, chiffré.",
+            },
+        },
+        "valid_from": "2018-04-13",
+    }
+    body.update(overrides)
+    return body
+
+
+def authorisation(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": "prosecutor_authorisation",
+        "title": "Autorisation motivée du procureur du Roi de Bruxelles — dossier 2026/123",
+        "prosecutor_authorisation": {
+            "issued_by": "procureur_du_roi",
+            "issued_by_name": "J. Dupont",
+            "issuing_office": "Parquet de Bruxelles",
+            "issued_at": "2026-10-01",
+            "form": "written",
+            "document_sha256": "a" * 64,
+            "motivation": "Risque grave et actuel pour l'intégrité de deux enfants ; l'aide volontaire a échoué.",
+        },
+        "determines": copy.deepcopy(decree()["determines"]),
+        "valid_from": "2026-10-01",
+        "valid_until": "2027-10-01",
+    }
+    body.update(overrides)
+    return body
+
+
+def concertation(basis_id: str, **overrides: Any) -> dict[str, Any]:
+    """A complete, compliant integrity concertation in the `safeguards` profile."""
+    body: dict[str, Any] = {
+        "legal_basis_id": basis_id,
+        "concertation_type": "child_abuse_protocol",
+        "purpose": {
+            "category": "protect_integrity",
+            "statement": "Mettre fin aux violences répétées subies par l'enfant au domicile.",
+            "objective": "protect",
+            "protected_persons": [
+                {"reference": "P-001", "role": "person_concerned"},
+                {"reference": "child-2", "role": "third_party"},
+            ],
+            "integrity_dimensions": ["physical", "psychological"],
+            "threat_description": "Coups répétés signalés par l'école ; menaces envers le petit frère.",
+        },
+        "offence_scope": ["cp_398"],
+        "subsidiarity": {
+            "alternatives_considered": [
+                {"alternative": "voluntary_aid", "why_insufficient": "La famille a rompu l'accompagnement."},
+            ],
+            "why_concertation_now": "Les faits se répètent depuis trois semaines.",
+        },
+        "persons_concerned": [
+            {
+                "reference": "P-001",
+                "identity": {"kind": "individual", "family_name": "Martin", "given_names": "Léa",
+                             "birth_date": "2014-05-02"},
+            }
+        ],
+        "meeting_kind": "case_concertation",
+        "why_person_not_present": "La présence de l'enfant l'exposerait à des représailles.",
+        "chair": {"name": "A. Lambert", "organisation": "SAJ Bruxelles", "function": "conseillère",
+                  "sector": "aid_care"},
+        "requester": {"name": "B. Peeters", "organisation": "CPAS de Schaerbeek", "function": "assistant social",
+                      "sector": "social_security_cpas"},
+        "initiator_type": "aid_service",
+        "scheduled_start": "2026-12-01T09:00:00+01:00",
+        "scheduled_end": "2026-12-01T10:00:00+01:00",
+    }
+    body.update(overrides)
+    return body
+
+
+def participant(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "issuer": "concertation-test",
+        "subject": "sw-alice",
+        "display_name": "Alice Renard",
+        "organisation": "CPAS de Schaerbeek",
+        "sector": "aid_care",
+        "function": "assistant social",
+        "mission_statement": "Accompagnement social de la famille depuis 2024.",
+        "bound_by_professional_secrecy": True,
+        "secrecy_source": "arts_36_50_cpas_organic_law",
+        "is_lawyer": False,
+        "under_mandate": False,
+        "works_with": ["P-001"],
+    }
+    body.update(overrides)
+    return body
+
+
+def police(**overrides: Any) -> dict[str, Any]:
+    return participant(
+        subject="police-bob", display_name="Bob Claes", organisation="Zone de police Bruxelles-Capitale",
+        sector="police", function="inspecteur", mission_statement="Section jeunesse et famille.",
+        secrecy_source="other_specific_law", works_with=[], **overrides,
+    )

@@ -1,0 +1,178 @@
+"""Test harness: every HTTP test runs on SQLite and on PostgreSQL, on a schema built by the Alembic migrations.
+
+Each test runs inside one outer transaction that is rolled back at the end; the application's sessions join it
+through savepoints (`join_transaction_mode="create_savepoint"`). Where PostgreSQL cannot be reached its tests are
+skipped loudly, except under CI=true, where that is a failure (SPEC §1).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+import warnings
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session
+
+from api.db import make_engine
+from api.deps import get_session
+from api.main import create_app
+from api.security.crypto import KeyRing
+from api.security.keys import ensure_dev_signing_key
+from api.security.tokens import IssuerConfig, TokenVerifier, mint_token
+from api.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_URL = os.environ.get("CONCERTATION_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+ISSUER = "concertation-test"
+AUDIENCE = "concertation"
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def migrate(url: str) -> None:
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url)
+    command.upgrade(cfg, "head")
+
+
+def _psycopg(url: str) -> str:
+    u = make_url(url)
+    return str(u.set(drivername="postgresql+psycopg")) if u.drivername in ("postgresql", "postgres") else url
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A fresh database on the PostgreSQL test server, dropped at the end of the session."""
+    admin_url = _psycopg(PG_URL)
+    try:
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001 - any failure to reach the server counts
+        reason = f"PostgreSQL unreachable at {PG_URL}: {type(exc).__name__}: {exc}"
+        if IN_CI:
+            pytest.fail(f"CI=true and {reason}", pytrace=False)
+        warnings.warn(f"\n\n*** SKIPPING POSTGRESQL TESTS — {reason} ***\n", stacklevel=1)
+        pytest.skip(reason)
+    name = f"concertation_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = str(make_url(admin_url).set(database=name))
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    url = request.getfixturevalue("sqlite_url") if request.param == "sqlite" else request.getfixturevalue(
+        "postgres_server"
+    )
+    migrate(url)
+    eng = make_engine(url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    """One outer transaction per test, rolled back at the end."""
+    conn = engine.connect()
+    outer = conn.begin()
+    try:
+        yield conn
+    finally:
+        outer.rollback()
+        conn.close()
+
+
+class FakeClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+@pytest.fixture(scope="session")
+def dev_key(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return ensure_dev_signing_key(tmp_path_factory.mktemp("keys"))
+
+
+@pytest.fixture(scope="session")
+def keyring() -> KeyRing:
+    return KeyRing({"kek-test-1": bytes(range(32))}, "kek-test-1")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(var_dir=tmp_path, database_url="sqlite:///:memory:", dev_issuer=ISSUER)
+
+
+@pytest.fixture
+def app(
+    settings: Settings, connection: Connection, keyring: KeyRing, dev_key: Any, clock: FakeClock
+) -> Any:
+    verifier = TokenVerifier([IssuerConfig(issuer=ISSUER, algorithm="ES256", jwks=dev_key.jwks)], AUDIENCE)
+    application = create_app(settings, engine=connection.engine, keyring=keyring, verifier=verifier, clock=clock)
+
+    def session() -> Iterator[Session]:
+        with Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False) as s:
+            yield s
+
+    application.dependency_overrides[get_session] = session
+    return application
+
+
+@pytest.fixture
+def client(app: Any) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+Token = Callable[..., dict[str, str]]
+
+
+@pytest.fixture
+def auth(dev_key: Any) -> Token:
+    """Headers for a caller: `auth("alice", "coordinator", org="cpas-a")`."""
+
+    def headers(sub: str, *roles: str, org: str | None = "cpas-a", lang: str | None = None) -> dict[str, str]:
+        token = mint_token(
+            dev_key.private_key_pem, kid=dev_key.kid, issuer=ISSUER, audience=AUDIENCE, subject=sub,
+            roles=list(roles), org=org, ttl_seconds=3600,
+        )
+        h = {"Authorization": f"Bearer {token}"}
+        if lang:
+            h["Accept-Language"] = lang
+        return h
+
+    return headers
