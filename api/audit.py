@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from models.audit import AuditEvent, Outcome
 from policies.access import Actor
@@ -67,7 +67,7 @@ def record(
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
-    head = session.execute(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).scalar()  # type: ignore[union-attr]
+    head = session.execute(select(col(AuditEvent.hash)).order_by(col(AuditEvent.seq).desc()).limit(1)).scalar()
     event = AuditEvent(
         id=uuid.uuid4(),
         occurred_at=now,

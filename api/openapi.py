@@ -17,11 +17,10 @@ SNAPSHOT = Path(__file__).resolve().parent.parent / "openapi" / "openapi.json"
 def generate() -> dict[str, Any]:
     """The OpenAPI document of an app built on a throwaway directory (no database or key is touched)."""
     from api.main import create_app
-    from api.security.tokens import TokenVerifier
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(var_dir=Path(tmp), database_url=f"sqlite:///{tmp}/openapi.db")
-        app = create_app(settings, keyring=KeyRing({"k": bytes(32)}, "k"), verifier=TokenVerifier([], "none"))
+        app = create_app(settings, keyring=KeyRing({"k": bytes(32)}, "k"))
         doc: dict[str, Any] = app.openapi()
         app.state.engine.dispose()
         return doc

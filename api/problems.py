@@ -28,6 +28,7 @@ log = logging.getLogger("concertation")
 PROBLEM = "application/problem+json"
 TYPE_BASE = "https://concertation.example/problems/"
 
+
 def _violation_json(item: Item, lang: str) -> dict[str, Any]:
     return {
         "rule": item.rule,
@@ -117,8 +118,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type"}
-        return problem(exc.status_code, code.get(exc.status_code, "bad_request"), language(request),
-                       headers=getattr(exc, "headers", None))
+        return problem(
+            exc.status_code,
+            code.get(exc.status_code, "bad_request"),
+            language(request),
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -35,7 +35,9 @@ class Settings(BaseSettings):
     dev_issuer_enabled: bool = Field(default=True, description="Accept the service's own development tokens")
     external_issuer: str | None = Field(default=None, description="`iss` of an external identity provider")
     external_jwks_url: str | None = Field(default=None, description="JWKS URL of the external identity provider")
-    external_algorithm: str = Field(default="RS256", description="Pinned algorithm of the external issuer (RS256/ES256)")
+    external_algorithm: str = Field(
+        default="RS256", description="Pinned algorithm of the external issuer (RS256/ES256)"
+    )
     token_leeway_seconds: int = Field(default=30, ge=0, le=300)
 
     # Decisions (decisions.md), exposed read-only at GET /v1/policy
@@ -44,7 +46,9 @@ class Settings(BaseSettings):
     min_authorisation_motivation_length: int = Field(default=50, ge=1, le=5000, description="R4")
     default_retention_days: int = Field(default=1825, ge=1, le=36500, description="D18")
     concertation_types: tuple[str, ...] = Field(default=DEFAULT_CONCERTATION_TYPES, description="R7: allowed types")
-    consent_lifts_secrecy: Literal[False] = Field(default=False, description="D3/R74: consent alone never lifts secrecy")
+    consent_lifts_secrecy: Literal[False] = Field(
+        default=False, description="D3/R74: consent alone never lifts secrecy"
+    )
     shared_secret_consent_mode: Literal["consent_required", "information_only"] = Field(
         default="consent_required", description="D4/R70"
     )

@@ -26,7 +26,10 @@ class Outcome(StrEnum):
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
 
-    seq: int | None = Field(default=None, sa_column=Column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True))
+    seq: int | None = Field(
+        default=None,
+        sa_column=Column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True),
+    )
     id: uuid.UUID = Field(unique=True)
     occurred_at: datetime = Field(sa_type=UTCDateTime)
     actor_issuer: str = Field(max_length=300)

@@ -238,7 +238,6 @@ class ComplianceReport(SQLModel):
     evaluated_at: Instant
 
 
-
 class Concertation(SQLModel, table=True):
     __tablename__ = "concertation"
 

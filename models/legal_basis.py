@@ -3,8 +3,8 @@ authorisations of the procureur du Roi, each stating who may participate, the pu
 
 from __future__ import annotations
 
-import uuid
 import datetime as dt
+import uuid
 from enum import StrEnum
 from typing import Annotated, Any
 

@@ -70,18 +70,38 @@ def _participants(f: ComplianceFacts) -> list[Violation]:
 #: The checks of a concertation, in the order of the rule book.
 CHECKS: tuple[Check, ...] = (
     Check(("R1", "R6", "R8", "R9"), "legal_basis_applies", grounds.ART_458TER_BASIS, _basis),
-    Check(("R7",), "concertation_type_declared", grounds.REC_SDJ, lambda f: check_concertation_type(
-        f.concertation, f.allowed_concertation_types)),
-    Check(("R10", "R11", "R12", "R13", "R15"), "purpose_allowed", grounds.ART_458TER_PURPOSE,
-          lambda f: check_purpose(f.concertation)),
-    Check(("R12", "R13", "R14", "R113"), "offence_scope_valid", grounds.ART_458TER_SCOPE,
-          lambda f: check_offence_scope(f.concertation, f.today)),
+    Check(
+        ("R7",),
+        "concertation_type_declared",
+        grounds.REC_SDJ,
+        lambda f: check_concertation_type(f.concertation, f.allowed_concertation_types),
+    ),
+    Check(
+        ("R10", "R11", "R12", "R13", "R15"),
+        "purpose_allowed",
+        grounds.ART_458TER_PURPOSE,
+        lambda f: check_purpose(f.concertation),
+    ),
+    Check(
+        ("R12", "R13", "R14", "R113"),
+        "offence_scope_valid",
+        grounds.ART_458TER_SCOPE,
+        lambda f: check_offence_scope(f.concertation, f.today),
+    ),
     Check(("R16", "R17"), "participants_authorised", grounds.ART_458TER_DETERMINES, _participants),
-    Check(("R23",), "chair_and_requester_named", grounds.PILOT_PVM, lambda f: check_chair_and_requester(f.concertation)),
+    Check(
+        ("R23",), "chair_and_requester_named", grounds.PILOT_PVM, lambda f: check_chair_and_requester(f.concertation)
+    ),
     Check(("R24",), "meeting_kind_declared", grounds.PILOT_CO3, lambda f: check_meeting_kind(f.concertation)),
-    Check(("R11", "R26"), "persons_concerned_identified", grounds.CIRCULAR_PRECISION,
-          lambda f: check_persons_concerned(f.concertation, f.person_refs)),
-    Check(("R55",), "last_resort_justified", grounds.REC_SDJ_SUBSIDIARITY, lambda f: check_subsidiarity(f.concertation)),
+    Check(
+        ("R11", "R26"),
+        "persons_concerned_identified",
+        grounds.CIRCULAR_PRECISION,
+        lambda f: check_persons_concerned(f.concertation, f.person_refs),
+    ),
+    Check(
+        ("R55",), "last_resort_justified", grounds.REC_SDJ_SUBSIDIARITY, lambda f: check_subsidiarity(f.concertation)
+    ),
     Check(("R113",), "dates_valid", grounds.LAW_6_JULY_2017, lambda f: check_dates(f.concertation)),
 )
 

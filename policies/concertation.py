@@ -216,8 +216,10 @@ def check_basis_applies(
             )
         )
     modalities = det.modalities if det is not None else None
-    if modalities is not None and modalities.chairing_magistrate_required and (
-        c.chair is None or c.chair.sector is not Sector.PROSECUTION
+    if (
+        modalities is not None
+        and modalities.chairing_magistrate_required
+        and (c.chair is None or c.chair.sector is not Sector.PROSECUTION)
     ):
         out.append(Violation("R6", "chairing_magistrate_required", grounds.ART_458TER_DETERMINES, "chair"))
     if standing.confidential:
@@ -271,20 +273,29 @@ def check_purpose(c: ConcertationFacts) -> list[Violation]:
             ("threat_description", _blank(p.threat_description)),
         ):
             if missing:
-                out.append(Violation("R11", "protected_persons_required", grounds.ART_458TER_PURPOSE, f"purpose.{name}"))
+                out.append(
+                    Violation("R11", "protected_persons_required", grounds.ART_458TER_PURPOSE, f"purpose.{name}")
+                )
     elif p.category is PurposeCategory.PREVENT_TERRORIST_OFFENCES:
         if not c.offence_scope:
             out.append(Violation("R12", "offence_refs_required", grounds.ART_458TER_TITLE_I_TER, "offence_scope"))
         if _blank(p.prevention_rationale):
             out.append(
-                Violation("R12", "prevention_rationale_required", grounds.ART_458TER_TITLE_I_TER, "purpose.prevention_rationale")
+                Violation(
+                    "R12",
+                    "prevention_rationale_required",
+                    grounds.ART_458TER_TITLE_I_TER,
+                    "purpose.prevention_rationale",
+                )
             )
     else:
         if not c.offence_scope:
             out.append(Violation("R13", "offence_refs_required", grounds.ART_458TER_324BIS, "offence_scope"))
         if _blank(p.criminal_organisation):
             out.append(
-                Violation("R13", "no_criminal_organisation_link", grounds.ART_458TER_324BIS, "purpose.criminal_organisation")
+                Violation(
+                    "R13", "no_criminal_organisation_link", grounds.ART_458TER_324BIS, "purpose.criminal_organisation"
+                )
             )
     return out
 
@@ -314,12 +325,16 @@ def check_offence_scope(c: ConcertationFacts, today: date) -> list[Violation]:
     for i, code in enumerate(c.offence_scope):
         at = f"offence_scope[{i}]"
         if code in seen:
-            out.append(Violation("R14", "offence_duplicated", grounds.ART_458TER_SCOPE, at, {"offence": code}, invalid=True))
+            out.append(
+                Violation("R14", "offence_duplicated", grounds.ART_458TER_SCOPE, at, {"offence": code}, invalid=True)
+            )
             continue
         seen.add(code)
         offence = get_offence(code)
         if offence is None:
-            out.append(Violation("R14", "offence_unknown", grounds.ART_458TER_SCOPE, at, {"offence": code}, invalid=True))
+            out.append(
+                Violation("R14", "offence_unknown", grounds.ART_458TER_SCOPE, at, {"offence": code}, invalid=True)
+            )
             continue
         if not is_in_force(offence, on):
             out.append(
@@ -355,7 +370,9 @@ def check_subsidiarity(c: ConcertationFacts) -> list[Violation]:
             )
     if _blank(s.why_concertation_now):
         out.append(
-            Violation("R55", "last_resort_not_justified", grounds.REC_SDJ_SUBSIDIARITY, "subsidiarity.why_concertation_now")
+            Violation(
+                "R55", "last_resort_not_justified", grounds.REC_SDJ_SUBSIDIARITY, "subsidiarity.why_concertation_now"
+            )
         )
     return out
 
@@ -394,11 +411,17 @@ def check_identity(identity: IdentityFacts, reference: str, taken: Collection[st
     """
     out: list[Violation] = []
     if identity.kind is not IdentityKind.INDIVIDUAL:
-        out.append(Violation("R26", "person_not_identified", grounds.CIRCULAR_PRECISION, f"{field}.identity.kind", invalid=True))
+        out.append(
+            Violation(
+                "R26", "person_not_identified", grounds.CIRCULAR_PRECISION, f"{field}.identity.kind", invalid=True
+            )
+        )
     elif _blank(identity.national_number) and (
         _blank(identity.family_name) or _blank(identity.given_names) or identity.birth_date is None
     ):
-        out.append(Violation("R26", "person_not_identified", grounds.CIRCULAR_PRECISION, f"{field}.identity", invalid=True))
+        out.append(
+            Violation("R26", "person_not_identified", grounds.CIRCULAR_PRECISION, f"{field}.identity", invalid=True)
+        )
     if reference in taken:
         out.append(
             Violation(
@@ -497,28 +520,51 @@ def check_participant(
     ):
         if missing:
             out.append(
-                Violation("R17", "participant_profile_incomplete", grounds.REC_MEERSSEMAN, f"{field}.{name}", invalid=True)
+                Violation(
+                    "R17", "participant_profile_incomplete", grounds.REC_MEERSSEMAN, f"{field}.{name}", invalid=True
+                )
             )
     bound, source = p.bound_by_professional_secrecy, p.secrecy_source
     if bound is not None and source is not None and bound == (source is SecrecySource.NONE_DUTY_OF_DISCRETION):
         out.append(
-            Violation("R17", "secrecy_source_inconsistent", grounds.REC_MEERSSEMAN, f"{field}.secrecy_source", invalid=True)
+            Violation(
+                "R17", "secrecy_source_inconsistent", grounds.REC_MEERSSEMAN, f"{field}.secrecy_source", invalid=True
+            )
         )
     if p.under_mandate and _blank(p.mandating_authority):
         out.append(
-            Violation("R17", "participant_profile_incomplete", grounds.REC_NOUWYNCK, f"{field}.mandating_authority", invalid=True)
+            Violation(
+                "R17",
+                "participant_profile_incomplete",
+                grounds.REC_NOUWYNCK,
+                f"{field}.mandating_authority",
+                invalid=True,
+            )
         )
     if p.is_lawyer is False and p.sector is Sector.LAWYER:
-        out.append(Violation("R17", "lawyer_flag_inconsistent", grounds.REC_MEERSSEMAN, f"{field}.is_lawyer", invalid=True))
+        out.append(
+            Violation("R17", "lawyer_flag_inconsistent", grounds.REC_MEERSSEMAN, f"{field}.is_lawyer", invalid=True)
+        )
     if p.magistrate_function is not None and p.sector is not Sector.PROSECUTION:
         out.append(
-            Violation("R17", "magistrate_outside_prosecution", grounds.REC_MEERSSEMAN, f"{field}.magistrate_function", invalid=True)
+            Violation(
+                "R17",
+                "magistrate_outside_prosecution",
+                grounds.REC_MEERSSEMAN,
+                f"{field}.magistrate_function",
+                invalid=True,
+            )
         )
     for ref in p.works_with:
         if ref not in person_refs:
             out.append(
                 Violation(
-                    "R17", "works_with_unknown_person", grounds.REC_MEERSSEMAN, f"{field}.works_with", {"reference": ref}, invalid=True
+                    "R17",
+                    "works_with_unknown_person",
+                    grounds.REC_MEERSSEMAN,
+                    f"{field}.works_with",
+                    {"reference": ref},
+                    invalid=True,
                 )
             )
     if basis is not None and p.sector is not None and not may_attend(basis, p):

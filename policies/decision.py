@@ -19,7 +19,8 @@ class Violation:
     """One way in which the facts fall short of a rule.
 
     `rule` is the rule-book id (R1…R115); it is None for a product constraint with no rule behind it (a state
-    transition that does not exist). `params` carries the values the message needs (an offence code, a field name); never personal data.
+    transition that does not exist).
+    `params` carries the values the message needs (an offence code, a field name); never personal data.
     `invalid` marks a payload that asserts what the law forbids (a purpose outside art. 458ter, an offence outside
     the catalogue): the write itself is refused. Otherwise the facts are merely incomplete: a draft may be stored
     and the compliance report says what is missing (SPEC §3).
@@ -71,4 +72,3 @@ class Decision:
 
     def __add__(self, other: Decision) -> Decision:
         return Decision(self.findings + other.findings)
-

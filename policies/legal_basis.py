@@ -10,10 +10,10 @@ All rules here bind in every profile: the registry refuses a basis that breaks a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-import datetime as dt
 from typing import Protocol
 
 from policies import grounds
@@ -217,7 +217,9 @@ def check_basis_identified(basis: BasisFacts) -> list[Violation]:
             if missing:
                 out.append(Violation("R2", "basis_not_identified", grounds.DESIGN, f"implementing_act.{name}"))
         if act.date is not None and norm.date is not None and act.date < norm.date:
-            out.append(Violation("R1", "implementing_act_before_norm", grounds.ART_458TER_BASIS, "implementing_act.date"))
+            out.append(
+                Violation("R1", "implementing_act_before_norm", grounds.ART_458TER_BASIS, "implementing_act.date")
+            )
     return out
 
 
@@ -255,10 +257,19 @@ def check_prosecutor_authorisation(basis: BasisFacts, settings: RegistrySettings
             )
         )
     if auth.issued_by is None:
-        out.append(Violation("R4", "authorisation_signatory_invalid", grounds.ART_458TER_BASIS, "prosecutor_authorisation.issued_by"))
+        out.append(
+            Violation(
+                "R4", "authorisation_signatory_invalid", grounds.ART_458TER_BASIS, "prosecutor_authorisation.issued_by"
+            )
+        )
     elif auth.issued_by is AuthorisingMagistrate.SUBSTITUT and _blank(auth.delegation_ref):
         out.append(
-            Violation("R4", "substitute_delegation_missing", grounds.ART_458TER_BASIS, "prosecutor_authorisation.delegation_ref")
+            Violation(
+                "R4",
+                "substitute_delegation_missing",
+                grounds.ART_458TER_BASIS,
+                "prosecutor_authorisation.delegation_ref",
+            )
         )
     for name, missing in (
         ("issued_by_name", _blank(auth.issued_by_name)),
@@ -266,7 +277,11 @@ def check_prosecutor_authorisation(basis: BasisFacts, settings: RegistrySettings
         ("issued_at", auth.issued_at is None),
     ):
         if missing:
-            out.append(Violation("R4", "authorisation_incomplete", grounds.ART_458TER_BASIS, f"prosecutor_authorisation.{name}"))
+            out.append(
+                Violation(
+                    "R4", "authorisation_incomplete", grounds.ART_458TER_BASIS, f"prosecutor_authorisation.{name}"
+                )
+            )
     return out
 
 
@@ -282,7 +297,9 @@ def check_basis_determines(basis: BasisFacts) -> list[Violation]:
         return [Violation("R5", "basis_incomplete", grounds.ART_458TER_DETERMINES, "determines")]
     out: list[Violation] = []
     if not det.authorised_participants:
-        out.append(Violation("R5", "basis_incomplete", grounds.ART_458TER_DETERMINES, "determines.authorised_participants"))
+        out.append(
+            Violation("R5", "basis_incomplete", grounds.ART_458TER_DETERMINES, "determines.authorised_participants")
+        )
     for i, who in enumerate(det.authorised_participants):
         at = f"determines.authorised_participants[{i}]"
         if who.kind is AuthorisedParticipantKind.PERSON and _blank(who.person_ref):
@@ -307,7 +324,9 @@ def check_basis_determines(basis: BasisFacts) -> list[Violation]:
             ("minutes", mod.minutes),
         ):
             if _blank(value):
-                out.append(Violation("R5", "basis_incomplete", grounds.ART_458TER_DETERMINES, f"determines.modalities.{name}"))
+                out.append(
+                    Violation("R5", "basis_incomplete", grounds.ART_458TER_DETERMINES, f"determines.modalities.{name}")
+                )
     return out
 
 

@@ -85,8 +85,10 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    url = request.getfixturevalue("sqlite_url") if request.param == "sqlite" else request.getfixturevalue(
-        "postgres_server"
+    url = (
+        request.getfixturevalue("sqlite_url")
+        if request.param == "sqlite"
+        else request.getfixturevalue("postgres_server")
     )
     migrate(url)
     eng = make_engine(url)
@@ -138,9 +140,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def app(
-    settings: Settings, connection: Connection, keyring: KeyRing, dev_key: Any, clock: FakeClock
-) -> Any:
+def app(settings: Settings, connection: Connection, keyring: KeyRing, dev_key: Any, clock: FakeClock) -> Any:
     verifier = TokenVerifier([IssuerConfig(issuer=ISSUER, algorithm="ES256", jwks=dev_key.jwks)], AUDIENCE)
     application = create_app(settings, engine=connection.engine, keyring=keyring, verifier=verifier, clock=clock)
 
@@ -167,8 +167,14 @@ def auth(dev_key: Any) -> Token:
 
     def headers(sub: str, *roles: str, org: str | None = "cpas-a", lang: str | None = None) -> dict[str, str]:
         token = mint_token(
-            dev_key.private_key_pem, kid=dev_key.kid, issuer=ISSUER, audience=AUDIENCE, subject=sub,
-            roles=list(roles), org=org, ttl_seconds=3600,
+            dev_key.private_key_pem,
+            kid=dev_key.kid,
+            issuer=ISSUER,
+            audience=AUDIENCE,
+            subject=sub,
+            roles=list(roles),
+            org=org,
+            ttl_seconds=3600,
         )
         h = {"Authorization": f"Bearer {token}"}
         if lang:

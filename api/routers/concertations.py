@@ -34,8 +34,13 @@ router = APIRouter(prefix="/concertations", tags=["concertations"])
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ConcertationPublic, responses=errors(403))
 def create(
-    payload: ConcertationCreate, response: Response, actor: ActorDep, session: SessionDep, settings: SettingsDep,
-    keyring: KeyRingDep, clock: ClockDep,
+    payload: ConcertationCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
 ) -> ConcertationPublic:
     """Draft a concertation. What is given is stored even if checks fail — `GET …/compliance` says what is
     missing — but what the law forbids outright (a purpose outside art. 458ter, an offence outside the catalogue,
@@ -47,7 +52,9 @@ def create(
 
 
 @router.get("", response_model=ConcertationPage, responses=errors())
-def list_concertations(actor: ActorDep, session: SessionDep, limit: Limit = 50, cursor: Cursor = None) -> ConcertationPage:
+def list_concertations(
+    actor: ActorDep, session: SessionDep, limit: Limit = 50, cursor: Cursor = None
+) -> ConcertationPage:
     """The concertations the caller may see, oldest first; never a person concerned (R27)."""
     return concertations.page(session, actor, limit, cursor)
 
@@ -70,8 +77,14 @@ def get_concertation(
 
 @router.patch("/{concertation_id}", response_model=ConcertationPublic, responses=errors(403, 404, 409, 412, 428))
 def update(
-    concertation_id: uuid.UUID, payload: ConcertationUpdate, response: Response, actor: ActorDep,
-    session: SessionDep, settings: SettingsDep, clock: ClockDep, if_match: IfMatch = None,
+    concertation_id: uuid.UUID,
+    payload: ConcertationUpdate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    clock: ClockDep,
+    if_match: IfMatch = None,
 ) -> ConcertationPublic:
     """Change a concertation; needs `If-Match`. The basis, purpose category and profile are fixed once scheduled;
     the offence scope can only shrink after the first session starts (R51)."""
@@ -84,7 +97,11 @@ def update(
 
 @router.get("/{concertation_id}/compliance", response_model=ComplianceReport, responses=errors(403, 404))
 def compliance(
-    concertation_id: uuid.UUID, request: Request, actor: ActorDep, session: SessionDep, settings: SettingsDep,
+    concertation_id: uuid.UUID,
+    request: Request,
+    actor: ActorDep,
+    session: SessionDep,
+    settings: SettingsDep,
     clock: ClockDep,
 ) -> ComplianceReport:
     """Every check of the concertation's profile: rule, code, status (pass/fail/warn), legal ground, message."""
@@ -98,8 +115,13 @@ def compliance(
 
 def _transition(step: Transition, summary: str) -> None:
     def endpoint(
-        concertation_id: uuid.UUID, response: Response, actor: ActorDep, session: SessionDep, settings: SettingsDep,
-        clock: ClockDep, if_match: IfMatch = None,
+        concertation_id: uuid.UUID,
+        response: Response,
+        actor: ActorDep,
+        session: SessionDep,
+        settings: SettingsDep,
+        clock: ClockDep,
+        if_match: IfMatch = None,
     ) -> ConcertationPublic:
         c = concertations.transition(
             session, actor, concertation_id, step, expected_version(if_match, required=False), settings, clock()
@@ -133,8 +155,13 @@ _transition(Transition.CANCEL, "any state before closed → cancelled.")
     responses=errors(403, 404, 409),
 )
 def add_participant(
-    concertation_id: uuid.UUID, payload: ParticipantCreate, response: Response, actor: ActorDep, session: SessionDep,
-    settings: SettingsDep, clock: ClockDep,
+    concertation_id: uuid.UUID,
+    payload: ParticipantCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    clock: ClockDep,
 ) -> ParticipantPublic:
     """Invite a participant with a complete profile (R17), covered by the basis (R16)."""
     p = concertations.add_participant(session, actor, concertation_id, payload, settings, clock())
@@ -145,7 +172,11 @@ def add_participant(
 
 @router.get("/{concertation_id}/participants", response_model=ParticipantPage, responses=errors(403, 404))
 def list_participants(
-    concertation_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep, limit: Limit = 50,
+    concertation_id: uuid.UUID,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+    limit: Limit = 50,
     cursor: Cursor = None,
 ) -> ParticipantPage:
     return concertations.participants(session, actor, concertation_id, limit, cursor, clock())
@@ -155,7 +186,11 @@ def list_participants(
     "/{concertation_id}/participants/{participant_id}", response_model=ParticipantPublic, responses=errors(403, 404)
 )
 def get_participant(
-    concertation_id: uuid.UUID, participant_id: uuid.UUID, response: Response, actor: ActorDep, session: SessionDep,
+    concertation_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
     clock: ClockDep,
 ) -> ParticipantPublic:
     p = concertations.participant(session, actor, concertation_id, participant_id, clock())
@@ -170,8 +205,13 @@ def get_participant(
     responses=errors(403, 404, 409),
 )
 def add_person(
-    concertation_id: uuid.UUID, payload: PersonConcernedCreate, response: Response, actor: ActorDep,
-    session: SessionDep, keyring: KeyRingDep, clock: ClockDep,
+    concertation_id: uuid.UUID,
+    payload: PersonConcernedCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
 ) -> PersonConcernedPublic:
     """Add a person concerned (R26): an individual, identity encrypted, known elsewhere only by reference."""
     p = concertations.add_person(session, actor, concertation_id, payload, keyring, clock())
@@ -185,7 +225,11 @@ def add_person(
     responses=errors(403, 404),
 )
 def get_person(
-    concertation_id: uuid.UUID, person_id: uuid.UUID, actor: ActorDep, session: SessionDep, keyring: KeyRingDep,
+    concertation_id: uuid.UUID,
+    person_id: uuid.UUID,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
     clock: ClockDep,
 ) -> PersonConcernedIdentity:
     """The identity of a person concerned, for the coordinator or chair; every read is audited (R27, R109)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
@@ -16,7 +17,11 @@ router = APIRouter(prefix="/legal-bases", tags=["legal bases"])
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=LegalBasisPublic, responses=errors(403))
 def register(
-    payload: LegalBasisCreate, response: Response, actor: ActorDep, session: SessionDep, settings: SettingsDep,
+    payload: LegalBasisCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    settings: SettingsDep,
     clock: ClockDep,
 ) -> LegalBasisPublic:
     """Register a law, decree or ordinance (or an act adopted under one), or a motivated authorisation of the
@@ -29,8 +34,11 @@ def register(
 
 @router.get("", response_model=LegalBasisPage, responses=errors())
 def list_bases(
-    actor: ActorDep, session: SessionDep, limit: Limit = 50, cursor: Cursor = None,
-    status_: BasisStatus | None = Query(default=None, alias="status"),
+    actor: ActorDep,
+    session: SessionDep,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    status_: Annotated[BasisStatus | None, Query(alias="status")] = None,
 ) -> LegalBasisPage:
     """The registry, oldest first. Every authenticated caller may read it (R9)."""
     return legal_bases.page(session, actor, limit, cursor, status_)
@@ -45,8 +53,13 @@ def get_basis(basis_id: uuid.UUID, response: Response, actor: ActorDep, session:
 
 @router.post("/{basis_id}/retire", response_model=LegalBasisPublic, responses=errors(403, 404, 409, 412))
 def retire(
-    basis_id: uuid.UUID, payload: LegalBasisRetire, response: Response, actor: ActorDep, session: SessionDep,
-    clock: ClockDep, if_match: IfMatch = None,
+    basis_id: uuid.UUID,
+    payload: LegalBasisRetire,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+    if_match: IfMatch = None,
 ) -> LegalBasisPublic:
     """Retire a basis: it grounds no new concertation, and drafts resting on it fail R1."""
     basis = legal_bases.retire(

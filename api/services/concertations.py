@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
 
 from api import audit
@@ -112,9 +112,7 @@ def _public(
 
 
 def _access(row: Concertation, participants: Sequence[Participant]) -> ConcertationAccess:
-    chair = (
-        Principal(row.chair_issuer, row.chair_subject) if row.chair_issuer and row.chair_subject else None
-    )
+    chair = Principal(row.chair_issuer, row.chair_subject) if row.chair_issuer and row.chair_subject else None
     logins = [Principal(p.issuer, p.subject) for p in participants if p.issuer and p.subject]
     return ConcertationAccess(org=row.org, chair=chair, participants=logins)
 
@@ -148,7 +146,13 @@ def _load(
     if seen < need:
         session.rollback()
         audit.record(
-            session, actor, action, Outcome.DENIED, now=now, object_type="concertation", object_id=row.id,
+            session,
+            actor,
+            action,
+            Outcome.DENIED,
+            now=now,
+            object_type="concertation",
+            object_id=row.id,
             concertation_id=row.id,
         )
         session.commit()
@@ -273,8 +277,15 @@ def create(
     persons = _add_persons(session, dek, row.id, payload.persons_concerned, now)
     report = evaluate(facts)
     audit.record(
-        session, actor, action, Outcome.SUCCESS, now=now, object_type="concertation", object_id=row.id,
-        concertation_id=row.id, codes=[f.code for f in report.decision.findings if f.status != "pass"],
+        session,
+        actor,
+        action,
+        Outcome.SUCCESS,
+        now=now,
+        object_type="concertation",
+        object_id=row.id,
+        concertation_id=row.id,
+        codes=[f.code for f in report.decision.findings if f.status != "pass"],
         details={"compliant": report.compliant, "profile": profile.value},
     )
     session.commit()
@@ -311,23 +322,25 @@ def view(
 
 def page(session: Session, actor: Actor, limit: int, cursor: str | None) -> ConcertationPage:
     """The concertations the caller may see; partners get status metadata only (R45). Never a person (R27)."""
-    seen = []
+    seen: list[ColumnElement[bool]] = []
     if Role.COORDINATOR in actor.roles and actor.org:
-        seen.append(Concertation.org == actor.org)
-    seen.append(and_(Concertation.chair_issuer == actor.issuer, Concertation.chair_subject == actor.subject))
+        seen.append(col(Concertation.org) == actor.org)
+    seen.append(and_(col(Concertation.chair_issuer) == actor.issuer, col(Concertation.chair_subject) == actor.subject))
     mine = select(Participant.concertation_id).where(
-        Participant.issuer == actor.issuer, Participant.subject == actor.subject
+        col(Participant.issuer) == actor.issuer, col(Participant.subject) == actor.subject
     )
     seen.append(col(Concertation.id).in_(mine))
     partner_only = Role.PARTNER in actor.roles and actor.org is not None
     if partner_only:
-        seen.append(Concertation.org == actor.org)
+        seen.append(col(Concertation.org) == actor.org)
     query = select(Concertation).where(or_(*seen))
     position = decode_cursor(cursor)
     if position is not None:
         at, last = position
         query = query.where(
-            or_(col(Concertation.created_at) > at, and_(col(Concertation.created_at) == at, col(Concertation.id) > last))
+            or_(
+                col(Concertation.created_at) > at, and_(col(Concertation.created_at) == at, col(Concertation.id) > last)
+            )
         )
     rows = list(session.exec(query.order_by(col(Concertation.created_at), col(Concertation.id)).limit(limit + 1)).all())
     more = len(rows) > limit
@@ -364,9 +377,8 @@ def update(
     merged = current.model_copy(update={k: v for k, v in changes.items() if k != "justification"})
     state = ConcertationState(row.state)
     new_category = merged.purpose.category if merged.purpose else None
-    moves_foundations = (
-        merged.legal_basis_id != current.legal_basis_id
-        or new_category != (current.purpose.category if current.purpose else None)
+    moves_foundations = merged.legal_basis_id != current.legal_basis_id or new_category != (
+        current.purpose.category if current.purpose else None
     )
     lifecycle = check_update(
         state,
@@ -375,8 +387,17 @@ def update(
         new_scope=frozenset(merged.offence_scope) if "offence_scope" in changes else None,
     )
     if lifecycle:
-        refuse(session, actor, action, lifecycle, now=now, object_type="concertation", object_id=row.id,
-               concertation_id=row.id, status=409)
+        refuse(
+            session,
+            actor,
+            action,
+            lifecycle,
+            now=now,
+            object_type="concertation",
+            object_id=row.id,
+            concertation_id=row.id,
+            status=409,
+        )
     basis = session.get(LegalBasis, merged.legal_basis_id)
     profile = Profile(row.policy_profile)
     refs = [p.reference for p in loaded.persons]
@@ -385,13 +406,31 @@ def update(
     shared = check_not_shared_secrecy(justification is Justification.SHARED_PROFESSIONAL_SECRECY, loaded.participants)
     decision = write_decision(facts) + weigh(profile, tuple(shared))
     if decision.refuses_write or basis is None:
-        refuse(session, actor, action, decision.failures, now=now, object_type="concertation", object_id=row.id,
-               concertation_id=row.id)
+        refuse(
+            session,
+            actor,
+            action,
+            decision.failures,
+            now=now,
+            object_type="concertation",
+            object_id=row.id,
+            concertation_id=row.id,
+        )
     if state is not ConcertationState.DRAFT:
         report = evaluate(facts)
         if not report.compliant:
-            refuse(session, actor, action, report.decision.failures, now=now, object_type="concertation",
-                   object_id=row.id, concertation_id=row.id, status=409, code="not_compliant")
+            refuse(
+                session,
+                actor,
+                action,
+                report.decision.failures,
+                now=now,
+                object_type="concertation",
+                object_id=row.id,
+                concertation_id=row.id,
+                status=409,
+                code="not_compliant",
+            )
     for name in changes:
         if name == "justification":
             row.justification = justification.value
@@ -406,8 +445,15 @@ def update(
     row.updated_at = now
     session.add(row)
     audit.record(
-        session, actor, action, Outcome.SUCCESS, now=now, object_type="concertation", object_id=row.id,
-        concertation_id=row.id, details={"fields": sorted(changes)},
+        session,
+        actor,
+        action,
+        Outcome.SUCCESS,
+        now=now,
+        object_type="concertation",
+        object_id=row.id,
+        concertation_id=row.id,
+        details={"fields": sorted(changes)},
     )
     session.commit()
     assert basis is not None  # noqa: S101 - refused above
@@ -441,8 +487,9 @@ def compliance(
         compliant=decision.allowed,
         art_458ter_only=tag,
         checks=[
-            CheckPublic(rule=f.rule, code=f.code, status=f.status, legal_ground=f.legal_ground, message=render(f),
-                        field=f.field)
+            CheckPublic(
+                rule=f.rule, code=f.code, status=f.status, legal_ground=f.legal_ground, message=render(f), field=f.field
+            )
             for f in decision.findings
         ],
         evaluated_at=now,
@@ -467,13 +514,32 @@ def transition(
         raise PreconditionFailed()
     target = next_state(ConcertationState(row.state), step)
     if isinstance(target, Violation):
-        refuse(session, actor, action, [target], now=now, object_type="concertation", object_id=row.id,
-               concertation_id=row.id, status=409)
+        refuse(
+            session,
+            actor,
+            action,
+            [target],
+            now=now,
+            object_type="concertation",
+            object_id=row.id,
+            concertation_id=row.id,
+            status=409,
+        )
     if step in CHECKED:
         _, decision, _ = _report(loaded, settings, now)
         if not decision.allowed:
-            refuse(session, actor, action, decision.failures, now=now, object_type="concertation", object_id=row.id,
-                   concertation_id=row.id, status=409, code="not_compliant")
+            refuse(
+                session,
+                actor,
+                action,
+                decision.failures,
+                now=now,
+                object_type="concertation",
+                object_id=row.id,
+                concertation_id=row.id,
+                status=409,
+                code="not_compliant",
+            )
     assert isinstance(target, ConcertationState)  # noqa: S101 - refused above
     previous = row.state
     row.state = target.value
@@ -483,8 +549,15 @@ def transition(
     row.updated_at = now
     session.add(row)
     audit.record(
-        session, actor, action, Outcome.SUCCESS, now=now, object_type="concertation", object_id=row.id,
-        concertation_id=row.id, details={"from": previous, "to": target.value},
+        session,
+        actor,
+        action,
+        Outcome.SUCCESS,
+        now=now,
+        object_type="concertation",
+        object_id=row.id,
+        concertation_id=row.id,
+        details={"from": previous, "to": target.value},
     )
     session.commit()
     return loaded.public()
@@ -494,7 +567,11 @@ def transition(
 
 
 def add_participant(
-    session: Session, actor: Actor, concertation_id: uuid.UUID, payload: ParticipantCreate, settings: Settings,
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    payload: ParticipantCreate,
+    settings: Settings,
     now: datetime,
 ) -> ParticipantPublic:
     """R16, R17, R20 — invite a participant the basis covers, with a complete profile."""
@@ -502,19 +579,24 @@ def add_participant(
     action = "participant.create"
     loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = loaded.row
-    lifecycle = check_update(ConcertationState(row.state), changes_foundations=False, old_scope=frozenset(),
-                             new_scope=None)
+    lifecycle = check_update(
+        ConcertationState(row.state), changes_foundations=False, old_scope=frozenset(), new_scope=None
+    )
     if lifecycle:
-        refuse(session, actor, action, lifecycle, now=now, object_type="participant", concertation_id=row.id,
-               status=409)
+        refuse(
+            session, actor, action, lifecycle, now=now, object_type="participant", concertation_id=row.id, status=409
+        )
     refs = [p.reference for p in loaded.persons]
     standing = _standing(loaded.basis)
     violations = check_participant(payload, standing.basis if standing else None, refs, "participant")
-    if payload.issuer and payload.subject and any(
-        p.issuer == payload.issuer and p.subject == payload.subject for p in loaded.participant_rows
+    if (
+        payload.issuer
+        and payload.subject
+        and any(p.issuer == payload.issuer and p.subject == payload.subject for p in loaded.participant_rows)
     ):
-        violations.append(Violation("R16", "participant_already_invited", "art. 458ter §1 al. 3 C. pén.", "subject",
-                                    invalid=True))
+        violations.append(
+            Violation("R16", "participant_already_invited", "art. 458ter §1 al. 3 C. pén.", "subject", invalid=True)
+        )
     if (payload.issuer is None) != (payload.subject is None):
         violations.append(Violation(None, "login_incomplete", "conception", "subject", invalid=True))
     justification = Justification(row.justification)
@@ -530,8 +612,15 @@ def add_participant(
     row.version += 1
     session.add(row)
     audit.record(
-        session, actor, action, Outcome.SUCCESS, now=now, object_type="participant", object_id=participant.id,
-        concertation_id=row.id, details={"sector": participant.sector},
+        session,
+        actor,
+        action,
+        Outcome.SUCCESS,
+        now=now,
+        object_type="participant",
+        object_id=participant.id,
+        concertation_id=row.id,
+        details={"sector": participant.sector},
     )
     session.commit()
     return _participant_public(participant)
@@ -571,7 +660,11 @@ def participant(
 
 
 def add_person(
-    session: Session, actor: Actor, concertation_id: uuid.UUID, payload: PersonConcernedCreate, keyring: KeyRing,
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    payload: PersonConcernedCreate,
+    keyring: KeyRing,
     now: datetime,
 ) -> PersonConcernedPublic:
     """R26 — add a person concerned, identified as an individual, identity encrypted."""
@@ -579,18 +672,33 @@ def add_person(
     action = "person_concerned.create"
     loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = loaded.row
-    lifecycle = check_update(ConcertationState(row.state), changes_foundations=False, old_scope=frozenset(),
-                             new_scope=None)
+    lifecycle = check_update(
+        ConcertationState(row.state), changes_foundations=False, old_scope=frozenset(), new_scope=None
+    )
     violations = lifecycle or _identity_violations([payload], {p.reference for p in loaded.persons}, "person")
     if violations:
-        refuse(session, actor, action, violations, now=now, object_type="person_concerned", concertation_id=row.id,
-               status=409 if lifecycle else 422)
+        refuse(
+            session,
+            actor,
+            action,
+            violations,
+            now=now,
+            object_type="person_concerned",
+            concertation_id=row.id,
+            status=409 if lifecycle else 422,
+        )
     (person,) = _add_persons(session, _data_key(session, keyring, row.id), row.id, [payload], now)
     row.updated_at = now
     row.version += 1
     session.add(row)
     audit.record(
-        session, actor, action, Outcome.SUCCESS, now=now, object_type="person_concerned", object_id=person.id,
+        session,
+        actor,
+        action,
+        Outcome.SUCCESS,
+        now=now,
+        object_type="person_concerned",
+        object_id=person.id,
         concertation_id=row.id,
     )
     session.commit()
@@ -598,7 +706,11 @@ def add_person(
 
 
 def person_identity(
-    session: Session, actor: Actor, concertation_id: uuid.UUID, person_id: uuid.UUID, keyring: KeyRing,
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    person_id: uuid.UUID,
+    keyring: KeyRing,
     now: datetime,
 ) -> PersonConcernedIdentity:
     """The identity of a person concerned, for whoever manages the concertation. Every read is audited."""
@@ -613,7 +725,13 @@ def person_identity(
         json.loads(open_sealed(_data_key(session, keyring, loaded.row.id), person.identity_ciphertext, aad))
     )
     audit.record(
-        session, actor, action, Outcome.SUCCESS, now=now, object_type="person_concerned", object_id=person.id,
+        session,
+        actor,
+        action,
+        Outcome.SUCCESS,
+        now=now,
+        object_type="person_concerned",
+        object_id=person.id,
         concertation_id=loaded.row.id,
     )
     session.commit()

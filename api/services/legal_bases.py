@@ -27,9 +27,7 @@ def registry_settings(settings: Settings) -> RegistrySettings:
 
 
 def public(row: LegalBasis) -> LegalBasisPublic:
-    return LegalBasisPublic.model_validate(
-        {**row.model_dump(), "democratic_control": row.democratic_control}
-    )
+    return LegalBasisPublic.model_validate({**row.model_dump(), "democratic_control": row.democratic_control})
 
 
 def register(

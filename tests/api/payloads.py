@@ -89,16 +89,28 @@ def concertation(basis_id: str, **overrides: Any) -> dict[str, Any]:
         "persons_concerned": [
             {
                 "reference": "P-001",
-                "identity": {"kind": "individual", "family_name": "Martin", "given_names": "Léa",
-                             "birth_date": "2014-05-02"},
+                "identity": {
+                    "kind": "individual",
+                    "family_name": "Martin",
+                    "given_names": "Léa",
+                    "birth_date": "2014-05-02",
+                },
             }
         ],
         "meeting_kind": "case_concertation",
         "why_person_not_present": "La présence de l'enfant l'exposerait à des représailles.",
-        "chair": {"name": "A. Lambert", "organisation": "SAJ Bruxelles", "function": "conseillère",
-                  "sector": "aid_care"},
-        "requester": {"name": "B. Peeters", "organisation": "CPAS de Schaerbeek", "function": "assistant social",
-                      "sector": "social_security_cpas"},
+        "chair": {
+            "name": "A. Lambert",
+            "organisation": "SAJ Bruxelles",
+            "function": "conseillère",
+            "sector": "aid_care",
+        },
+        "requester": {
+            "name": "B. Peeters",
+            "organisation": "CPAS de Schaerbeek",
+            "function": "assistant social",
+            "sector": "social_security_cpas",
+        },
         "initiator_type": "aid_service",
         "scheduled_start": "2026-12-01T09:00:00+01:00",
         "scheduled_end": "2026-12-01T10:00:00+01:00",
@@ -128,7 +140,13 @@ def participant(**overrides: Any) -> dict[str, Any]:
 
 def police(**overrides: Any) -> dict[str, Any]:
     return participant(
-        subject="police-bob", display_name="Bob Claes", organisation="Zone de police Bruxelles-Capitale",
-        sector="police", function="inspecteur", mission_statement="Section jeunesse et famille.",
-        secrecy_source="other_specific_law", works_with=[], **overrides,
+        subject="police-bob",
+        display_name="Bob Claes",
+        organisation="Zone de police Bruxelles-Capitale",
+        sector="police",
+        function="inspecteur",
+        mission_statement="Section jeunesse et famille.",
+        secrecy_source="other_specific_law",
+        works_with=[],
+        **overrides,
     )

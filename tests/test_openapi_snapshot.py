@@ -1,0 +1,32 @@
+"""The committed openapi/openapi.json is the code's contract: this fails when they drift apart."""
+
+from __future__ import annotations
+
+import json
+
+from api.openapi import SNAPSHOT, generate, render
+
+
+def test_committed_openapi_equals_the_generated_one() -> None:
+    assert SNAPSHOT.exists(), "run `make openapi` and commit openapi/openapi.json"
+    assert SNAPSHOT.read_text() == render(generate()), "openapi/openapi.json is stale: run `make openapi`"
+
+
+def test_no_public_schema_exposes_ciphertext_hashes_or_key_ids() -> None:
+    """STYLE: ciphertext, key ids and data keys never appear in a *Public schema."""
+    schemas = generate()["components"]["schemas"]
+    forbidden = ("ciphertext", "wrapped_dek", "kek_id", "identity_ciphertext", "dek")
+    for name, schema in schemas.items():
+        for prop in schema.get("properties", {}):
+            assert not any(f in prop for f in forbidden), f"{name}.{prop}"
+
+
+def test_every_operation_documents_problem_json_errors() -> None:
+    doc = generate()
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            if path in ("/healthz", "/readyz"):
+                continue
+            assert "401" in op["responses"], f"{method} {path}"
+            assert "application/problem+json" in op["responses"]["422"]["content"], f"{method} {path}"
+    assert json.dumps(doc)  # serialisable as committed
