@@ -60,6 +60,7 @@ from policies.compliance import ComplianceFacts, evaluate, write_decision
 from policies.concertation import (
     BasisStanding,
     ParticipantFacts,
+    check_basis_applies,
     check_identity,
     check_not_shared_secrecy,
     check_participant,
@@ -181,6 +182,12 @@ def _facts(
     )
 
 
+def _basis_missing(concertation: Any, settings: Settings) -> list[Violation]:
+    return check_basis_applies(
+        concertation, None, allow_prosecutor_authorisation_basis=settings.allow_prosecutor_authorisation_basis
+    )
+
+
 # ---------------------------------------------------------------------------------------------------- encryption
 
 
@@ -250,6 +257,8 @@ def create(
     facts = _facts(payload, _standing(basis), (), refs, profile, settings, now)
     extra = _identity_violations(payload.persons_concerned, set(), "persons_concerned")
     extra += check_not_shared_secrecy(payload.justification is Justification.SHARED_PROFESSIONAL_SECRECY, ())
+    if basis is None:  # R1: an unknown basis grounds nothing; the refusal names the rule
+        extra += _basis_missing(payload, settings)
     decision = write_decision(facts) + weigh(profile, tuple(extra))
     if decision.refuses_write or basis is None:
         refuse(session, actor, action, decision.failures, now=now, object_type="concertation")
@@ -404,6 +413,8 @@ def update(
     facts = _facts(merged, _standing(basis), loaded.participants, refs, profile, settings, now)
     justification = changes.get("justification") or Justification(row.justification)
     shared = check_not_shared_secrecy(justification is Justification.SHARED_PROFESSIONAL_SECRECY, loaded.participants)
+    if basis is None:  # R1: an unknown basis grounds nothing; the refusal names the rule
+        shared += _basis_missing(merged, settings)
     decision = write_decision(facts) + weigh(profile, tuple(shared))
     if decision.refuses_write or basis is None:
         refuse(
