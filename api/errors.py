@@ -60,6 +60,12 @@ class Unprocessable(DomainError):
     status, code = 422, "invalid_payload"
 
 
+class IntegrityFailure(DomainError):
+    """SPEC §6: a ciphertext that does not open in its place. Audited; never a plaintext, never a fallback."""
+
+    status, code = 500, "integrity_error"
+
+
 class PreconditionRequired(DomainError):
     status, code = 428, "precondition_required"
 

@@ -1299,6 +1299,49 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "nl": "Te veel verzoeken in korte tijd: wacht even voordat u het opnieuw probeert.",
         "en": "Too many requests in a short time: wait a moment before trying again.",
     },
+    "integrity_error": {
+        "fr": (
+            "Une donnée chiffrée ne peut pas être déchiffrée à sa place : elle a été déplacée ou altérée. Rien n'est "
+            "renvoyé et l'incident est consigné dans le journal d'audit ; prévenez l'administrateur."
+        ),
+        "nl": (
+            "Versleutelde gegevens kunnen op hun plaats niet worden ontsleuteld: ze zijn verplaatst of gewijzigd. "
+            "Er wordt niets teruggegeven en het incident staat in het auditlogboek; verwittig de beheerder."
+        ),
+        "en": (
+            "Encrypted data cannot be decrypted in its place: it was moved or altered. Nothing is returned and the "
+            "incident is in the audit trail; alert the administrator."
+        ),
+    },
+    "content_destroyed": {
+        "fr": "Le contenu de cette concertation a été détruit à l'expiration de sa durée de conservation.",
+        "nl": "De inhoud van dit casusoverleg werd vernietigd toen de bewaartermijn verstreek.",
+        "en": "The content of this concertation was destroyed when its retention period expired.",
+    },
+    "method_not_allowed": {
+        "fr": "Cette méthode HTTP n'est pas permise sur cette adresse : consultez la documentation de l'API (/docs).",
+        "nl": "Deze HTTP-methode is op dit adres niet toegestaan: raadpleeg de API-documentatie (/docs).",
+        "en": "This HTTP method is not allowed on this path: see the API documentation (/docs).",
+    },
+    "participant_already_invited": {
+        "fr": (
+            "Cette personne est déjà invitée à cette concertation : modifiez son profil au lieu de l'inviter à "
+            "nouveau."
+        ),
+        "nl": (
+            "Deze persoon is al uitgenodigd voor dit casusoverleg: wijzig het profiel in plaats van opnieuw uit te "
+            "nodigen."
+        ),
+        "en": "This person is already invited to this concertation: change the profile instead of inviting again.",
+    },
+    "login_incomplete": {
+        "fr": (
+            "Indiquez à la fois l'émetteur (issuer) et l'identifiant (subject) de connexion du participant, ou "
+            "aucun des deux."
+        ),
+        "nl": "Geef zowel de uitgever (issuer) als de login (subject) van de deelnemer op, of geen van beide.",
+        "en": "Give both the login issuer and subject of the participant, or neither.",
+    },
     "internal_error": {
         "fr": (
             "Une erreur interne est survenue : réessayez plus tard et, si le problème persiste, contactez "

@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 from sqlmodel import Session
 
 from api import audit
+from api.db import begin_write
 from api.errors import DomainError, NotFound, Unprocessable, refused
 from models.audit import Outcome
 from policies import grounds
@@ -59,8 +60,7 @@ def refuse(
 ) -> NoReturn:
     """Audit a refusal in its own transaction (nothing of the refused change is kept), then raise it."""
     items = tuple(violations)
-    session.rollback()
-    audit.record(
+    audit_alone(
         session,
         actor,
         action,
@@ -72,7 +72,6 @@ def refuse(
         codes=[i.code for i in items],
         details={"rules": sorted({i.rule for i in items if i.rule}), **(details or {})},
     )
-    session.commit()
     raise refused(items, status=status, code=code)
 
 
@@ -86,7 +85,13 @@ def not_found(
     object_id: uuid.UUID | None,
 ) -> DomainError:
     """A denial looks exactly like a miss to the caller (R27) but is audited (SPEC §4: every denial is audited)."""
-    session.rollback()
-    audit.record(session, actor, action, Outcome.DENIED, now=now, object_type=object_type, object_id=object_id)
-    session.commit()
+    audit_alone(session, actor, action, Outcome.DENIED, now=now, object_type=object_type, object_id=object_id)
     return NotFound()
+
+
+def audit_alone(session: Session, actor: Actor, action: str, outcome: Outcome, **event: Any) -> None:
+    """Drop whatever the use case had started and commit only its audit event, in a write transaction of its own."""
+    session.rollback()
+    begin_write(session)
+    audit.record(session, actor, action, outcome, **event)
+    session.commit()

@@ -18,9 +18,9 @@ from sqlmodel import Session, col, select
 
 from api import audit
 from api.db import begin_write
-from api.errors import Forbidden, NotFound, PreconditionFailed
-from api.security.crypto import KeyRing, field_aad, new_data_key, open_sealed, seal
-from api.services.common import decode_cursor, encode_cursor, not_found, refuse
+from api.errors import Forbidden, IntegrityFailure, NotFound, PreconditionFailed
+from api.security.crypto import IntegrityError, KeyRing, field_aad, new_data_key, open_sealed, seal
+from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, refuse
 from api.services.legal_bases import public as basis_public
 from api.settings import Settings
 from models.audit import Outcome
@@ -145,8 +145,7 @@ def _load(
     if seen is Visibility.NONE:
         raise not_found(session, actor, action, now=now, object_type="concertation", object_id=concertation_id)
     if seen < need:
-        session.rollback()
-        audit.record(
+        audit_alone(
             session,
             actor,
             action,
@@ -156,7 +155,6 @@ def _load(
             object_id=row.id,
             concertation_id=row.id,
         )
-        session.commit()
         raise Forbidden()
     return loaded, seen
 
@@ -732,9 +730,22 @@ def person_identity(
     if person is None:
         raise NotFound()
     aad = field_aad(loaded.row.id, "person_concerned", "identity", person.id)
-    identity = Identity.model_validate(
-        json.loads(open_sealed(_data_key(session, keyring, loaded.row.id), person.identity_ciphertext, aad))
-    )
+    try:
+        plaintext = open_sealed(_data_key(session, keyring, loaded.row.id), person.identity_ciphertext, aad)
+    except IntegrityError:
+        audit_alone(
+            session,
+            actor,
+            action,
+            Outcome.REFUSED,
+            now=now,
+            object_type="person_concerned",
+            object_id=person.id,
+            concertation_id=loaded.row.id,
+            codes=["integrity_error"],
+        )
+        raise IntegrityFailure() from None
+    identity = Identity.model_validate(json.loads(plaintext))
     audit.record(
         session,
         actor,

@@ -1,0 +1,64 @@
+"""SPEC §6, R27: identities are stored only as ciphertext bound to their row; a moved ciphertext fails closed."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, text
+
+from tests.api import payloads
+from tests.conftest import Token
+
+
+def _db_id(connection: Connection, value: str) -> str:
+    return value.replace("-", "") if connection.dialect.name == "sqlite" else value
+
+
+def test_identity_is_sealed_and_a_moved_ciphertext_is_an_audited_integrity_error(
+    client: TestClient, auth: Token, connection: Connection
+) -> None:
+    coordinator = auth("coord-1", "coordinator")
+    basis = client.post("/v1/legal-bases", json=payloads.decree(), headers=coordinator).json()
+    c = client.post("/v1/concertations", json=payloads.concertation(basis["id"]), headers=coordinator).json()
+    second = {
+        "reference": "P-002",
+        "identity": {"kind": "individual", "family_name": "Dubois", "given_names": "Noah", "birth_date": "2012-01-09"},
+    }
+    r = client.post(f"/v1/concertations/{c['id']}/persons-concerned", json=second, headers=coordinator)
+    assert r.status_code == 201, r.text
+    p1, p2 = c["persons_concerned"][0]["id"], r.json()["id"]
+
+    stored = connection.execute(text("SELECT identity_ciphertext FROM person_concerned")).scalars().all()
+    assert len(stored) == 2 and all(b"Martin" not in bytes(x) and b"Dubois" not in bytes(x) for x in stored)
+
+    r = client.get(f"/v1/concertations/{c['id']}/persons-concerned/{p1}", headers=coordinator)
+    assert r.status_code == 200
+    assert r.json()["identity"]["family_name"] == "Martin"
+
+    # Move P-001's ciphertext onto P-002's row: it must not open there.
+    connection.execute(
+        text(
+            "UPDATE person_concerned SET identity_ciphertext = "
+            "(SELECT identity_ciphertext FROM person_concerned WHERE id = :a) WHERE id = :b"
+        ),
+        {"a": _db_id(connection, p1), "b": _db_id(connection, p2)},
+    )
+    r = client.get(f"/v1/concertations/{c['id']}/persons-concerned/{p2}", headers=coordinator)
+    assert r.status_code == 500
+    assert r.json()["code"] == "integrity_error"
+    assert "Martin" not in r.text
+    outcome = connection.execute(
+        text("SELECT outcome, codes FROM audit_event WHERE object_id = :p ORDER BY seq DESC"), {"p": p2}
+    ).first()
+    assert outcome is not None and outcome[0] == "refused" and "integrity_error" in str(outcome[1])
+
+
+def test_identity_is_never_in_lists_and_only_managers_read_it(client: TestClient, auth: Token) -> None:
+    coordinator = auth("coord-1", "coordinator")
+    basis = client.post("/v1/legal-bases", json=payloads.decree(), headers=coordinator).json()
+    c = client.post("/v1/concertations", json=payloads.concertation(basis["id"]), headers=coordinator).json()
+    listing = client.get("/v1/concertations", headers=coordinator)
+    assert listing.status_code == 200 and "Martin" not in listing.text and "P-001" not in listing.text
+    person = c["persons_concerned"][0]["id"]
+    other_org = auth("coord-2", "coordinator", org="cpas-b")
+    r = client.get(f"/v1/concertations/{c['id']}/persons-concerned/{person}", headers=other_org)
+    assert r.status_code == 404
