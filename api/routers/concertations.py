@@ -32,7 +32,13 @@ from policies.vocab import Transition
 router = APIRouter(prefix="/concertations", tags=["concertations"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=ConcertationPublic, responses=errors(403))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ConcertationPublic,
+    responses=errors(403),
+    summary="Draft a concertation",
+)
 def create(
     payload: ConcertationCreate,
     response: Response,
@@ -51,7 +57,7 @@ def create(
     return c
 
 
-@router.get("", response_model=ConcertationPage, responses=errors())
+@router.get("", response_model=ConcertationPage, responses=errors(), summary="List the concertations you may see")
 def list_concertations(
     actor: ActorDep, session: SessionDep, limit: Limit = 50, cursor: Cursor = None
 ) -> ConcertationPage:
@@ -63,6 +69,7 @@ def list_concertations(
     "/{concertation_id}",
     response_model=ConcertationPublic | ConcertationInvitation | ConcertationMetadata,
     responses=errors(404),
+    summary="Read a concertation",
 )
 def get_concertation(
     concertation_id: uuid.UUID, response: Response, actor: ActorDep, session: SessionDep, clock: ClockDep
@@ -75,7 +82,12 @@ def get_concertation(
     return c
 
 
-@router.patch("/{concertation_id}", response_model=ConcertationPublic, responses=errors(403, 404, 409, 412, 428))
+@router.patch(
+    "/{concertation_id}",
+    response_model=ConcertationPublic,
+    responses=errors(403, 404, 409, 412, 428),
+    summary="Change a concertation",
+)
 def update(
     concertation_id: uuid.UUID,
     payload: ConcertationUpdate,
@@ -95,7 +107,12 @@ def update(
     return c
 
 
-@router.get("/{concertation_id}/compliance", response_model=ComplianceReport, responses=errors(403, 404))
+@router.get(
+    "/{concertation_id}/compliance",
+    response_model=ComplianceReport,
+    responses=errors(403, 404),
+    summary="Compliance report",
+)
 def compliance(
     concertation_id: uuid.UUID,
     request: Request,
@@ -153,6 +170,7 @@ _transition(Transition.CANCEL, "any state before closed → cancelled.")
     status_code=status.HTTP_201_CREATED,
     response_model=ParticipantPublic,
     responses=errors(403, 404, 409),
+    summary="Invite a participant",
 )
 def add_participant(
     concertation_id: uuid.UUID,
@@ -170,7 +188,12 @@ def add_participant(
     return p
 
 
-@router.get("/{concertation_id}/participants", response_model=ParticipantPage, responses=errors(403, 404))
+@router.get(
+    "/{concertation_id}/participants",
+    response_model=ParticipantPage,
+    responses=errors(403, 404),
+    summary="List participants",
+)
 def list_participants(
     concertation_id: uuid.UUID,
     actor: ActorDep,
@@ -183,7 +206,10 @@ def list_participants(
 
 
 @router.get(
-    "/{concertation_id}/participants/{participant_id}", response_model=ParticipantPublic, responses=errors(403, 404)
+    "/{concertation_id}/participants/{participant_id}",
+    response_model=ParticipantPublic,
+    responses=errors(403, 404),
+    summary="Read a participant",
 )
 def get_participant(
     concertation_id: uuid.UUID,
@@ -203,6 +229,7 @@ def get_participant(
     status_code=status.HTTP_201_CREATED,
     response_model=PersonConcernedPublic,
     responses=errors(403, 404, 409),
+    summary="Add a person concerned",
 )
 def add_person(
     concertation_id: uuid.UUID,
@@ -222,7 +249,8 @@ def add_person(
 @router.get(
     "/{concertation_id}/persons-concerned/{person_id}",
     response_model=PersonConcernedIdentity,
-    responses=errors(403, 404),
+    responses=errors(403, 404, 500),
+    summary="Read the identity of a person concerned (audited)",
 )
 def get_person(
     concertation_id: uuid.UUID,

@@ -15,7 +15,13 @@ from models.legal_basis import BasisStatus, LegalBasisCreate, LegalBasisPage, Le
 router = APIRouter(prefix="/legal-bases", tags=["legal bases"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=LegalBasisPublic, responses=errors(403))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=LegalBasisPublic,
+    responses=errors(403),
+    summary="Register a legal basis",
+)
 def register(
     payload: LegalBasisCreate,
     response: Response,
@@ -32,7 +38,7 @@ def register(
     return basis
 
 
-@router.get("", response_model=LegalBasisPage, responses=errors())
+@router.get("", response_model=LegalBasisPage, responses=errors(403), summary="List the registry")
 def list_bases(
     actor: ActorDep,
     session: SessionDep,
@@ -44,14 +50,19 @@ def list_bases(
     return legal_bases.page(session, actor, limit, cursor, status_)
 
 
-@router.get("/{basis_id}", response_model=LegalBasisPublic, responses=errors(404))
+@router.get("/{basis_id}", response_model=LegalBasisPublic, responses=errors(404), summary="Read a legal basis")
 def get_basis(basis_id: uuid.UUID, response: Response, actor: ActorDep, session: SessionDep) -> LegalBasisPublic:
     basis = legal_bases.get(session, actor, basis_id)
     set_etag(response, basis.version)
     return basis
 
 
-@router.post("/{basis_id}/retire", response_model=LegalBasisPublic, responses=errors(403, 404, 409, 412))
+@router.post(
+    "/{basis_id}/retire",
+    response_model=LegalBasisPublic,
+    responses=errors(403, 404, 409, 412),
+    summary="Retire a legal basis",
+)
 def retire(
     basis_id: uuid.UUID,
     payload: LegalBasisRetire,
