@@ -1325,8 +1325,7 @@ _TEMPLATES: dict[str, dict[str, str]] = {
     },
     "participant_already_invited": {
         "fr": (
-            "Cette personne est déjà invitée à cette concertation : modifiez son profil au lieu de l'inviter à "
-            "nouveau."
+            "Cette personne est déjà invitée à cette concertation : modifiez son profil au lieu de l'inviter à nouveau."
         ),
         "nl": (
             "Deze persoon is al uitgenodigd voor dit casusoverleg: wijzig het profiel in plaats van opnieuw uit te "
@@ -1341,6 +1340,205 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         ),
         "nl": "Geef zowel de uitgever (issuer) als de login (subject) van de deelnemer op, of geen van beide.",
         "en": "Give both the login issuer and subject of the participant, or neither.",
+    },
+    "participant_refused": {
+        "fr": (
+            "Ce participant a refusé l'invitation (ou ne l'a pas encore acceptée) : il ne peut être ni "
+            "marqué présent, ni cité ; la concertation se poursuit sans lui."
+        ),
+        "nl": (
+            "Deze deelnemer heeft de uitnodiging geweigerd (of nog niet aanvaard): hij kan niet als aanwezig "
+            "worden vermeld of geciteerd; het overleg gaat zonder hem door."
+        ),
+        "en": (
+            "This participant refused the invitation (or has not accepted it yet): he cannot be marked "
+            "present or quoted; the concertation goes on without him."
+        ),
+    },
+    "participant_invoked_silence": {
+        "fr": (
+            "Ce participant fait usage de son droit de se taire : rien ne peut lui être attribué tant qu'il "
+            "ne l'a pas levé lui-même."
+        ),
+        "nl": (
+            "Deze deelnemer maakt gebruik van zijn zwijgrecht: niets kan hem worden toegeschreven zolang hij "
+            "het niet zelf opheft."
+        ),
+        "en": (
+            "This participant has invoked the right to remain silent: nothing can be attributed to him until "
+            "he lifts it himself."
+        ),
+    },
+    "participant_not_present": {
+        "fr": (
+            "Ce participant n'était pas présent à ce moment (il n'avait pas rejoint la réunion ou l'avait "
+            "quittée) : rien ne peut lui être attribué."
+        ),
+        "nl": (
+            "Deze deelnemer was op dat ogenblik niet aanwezig (nog niet aangesloten of al vertrokken): niets "
+            "kan hem worden toegeschreven."
+        ),
+        "en": (
+            "This participant was not present at that moment (not yet joined, or already left): nothing can "
+            "be attributed to him."
+        ),
+    },
+    "disclosure_cannot_be_compelled": {
+        "fr": (
+            "L'art. 458ter C. pén. permet de parler, il n'y oblige jamais : aucune information ne peut être "
+            "exigée d'un participant."
+        ),
+        "nl": (
+            "Art. 458ter Sw. laat toe te spreken, maar verplicht daar nooit toe: van een deelnemer kan geen "
+            "enkele informatie worden geëist."
+        ),
+        "en": (
+            "Art. 458ter of the Penal Code allows speaking but never compels it: no information can be "
+            "required from a participant."
+        ),
+    },
+    "negative_inference_forbidden": {
+        "fr": (
+            "Aucune conclusion défavorable ne peut être tirée du silence ou du refus d'un participant : ce "
+            "champ n'est pas admis."
+        ),
+        "nl": (
+            "Uit het zwijgen of de weigering van een deelnemer mag geen nadelige gevolgtrekking worden "
+            "gemaakt: dit veld is niet toegestaan."
+        ),
+        "en": ("No adverse inference may be drawn from a participant's silence or refusal: this field is not allowed."),
+    },
+    "lawyer_flags_required": {
+        "fr": (
+            "Une contribution d'avocat doit indiquer si l'information est confidentielle pour son client et "
+            "si elle peut l'exposer à des poursuites (art. 458quater C. pén.)."
+        ),
+        "nl": (
+            "Een bijdrage van een advocaat moet aangeven of de informatie vertrouwelijk is voor zijn cliënt "
+            "en of ze hem aan vervolging kan blootstellen (art. 458quater Sw.)."
+        ),
+        "en": (
+            "A lawyer's contribution must state whether the information is confidential to the client and "
+            "whether it may expose the client to prosecution (art. 458quater of the Penal Code)."
+        ),
+    },
+    "art_458quater_lawyer": {
+        "fr": (
+            "L'art. 458quater C. pén. exclut l'avocat pour les informations confidentielles de son client "
+            "susceptibles de l'exposer à des poursuites : cette contribution est refusée et n'est pas "
+            "conservée."
+        ),
+        "nl": (
+            "Art. 458quater Sw. sluit de advocaat uit voor vertrouwelijke informatie van zijn cliënt die hem "
+            "aan vervolging kan blootstellen: deze bijdrage wordt geweigerd en niet bewaard."
+        ),
+        "en": (
+            "Art. 458quater of the Penal Code excludes a lawyer's client-confidential information that may "
+            "expose the client to prosecution: this contribution is refused and not stored."
+        ),
+    },
+    "no_consent_motivation_required": {
+        "fr": (
+            "Sans consentement donné (refusé, non demandé ou impossible), indiquez pourquoi la concertation "
+            "a lieu quand même."
+        ),
+        "nl": (
+            "Zonder gegeven toestemming (geweigerd, niet gevraagd of onmogelijk) moet u motiveren waarom het "
+            "overleg toch plaatsvindt."
+        ),
+        "en": (
+            "Without consent given (refused, not asked or impossible), state why the concertation takes "
+            "place nonetheless."
+        ),
+    },
+    "consent_not_informed": {
+        "fr": (
+            "Un consentement à la présence du parquet doit être éclairé : il manque des éléments "
+            "d'information ({missing})."
+        ),
+        "nl": (
+            "Een toestemming voor de aanwezigheid van het parket moet geïnformeerd zijn: er ontbreken "
+            "informatie-elementen ({missing})."
+        ),
+        "en": (
+            "A consent to the presence of the public prosecutor must be informed: information items are "
+            "missing ({missing})."
+        ),
+    },
+    "prosecutor_presence_no_consent": {
+        "fr": (
+            "Un magistrat du parquet ne peut participer qu'avec l'accord préalable et éclairé de la personne "
+            "concernée, non retiré : enregistrez-le d'abord."
+        ),
+        "nl": (
+            "Een parketmagistraat mag enkel deelnemen met de voorafgaande, geïnformeerde en niet ingetrokken "
+            "toestemming van de betrokkene: registreer die eerst."
+        ),
+        "en": (
+            "A public prosecutor's magistrate may take part only with the prior, informed, unwithdrawn "
+            "consent of the person concerned: record it first."
+        ),
+    },
+    "information_incomplete": {
+        "fr": "L'information de la personne concernée est incomplète : il manque {missing}.",
+        "nl": "De informatie aan de betrokkene is onvolledig: {missing} ontbreekt.",
+        "en": "The information given to the person concerned is incomplete: {missing} is missing.",
+    },
+    "information_exception_invalid": {
+        "fr": (
+            "Ne pas informer la personne n'est admis que pour la sécurité ou l'intérêt d'un enfant, motivé, "
+            "décidé par une personne nommée et avec une date de réexamen future."
+        ),
+        "nl": (
+            "De betrokkene niet informeren kan enkel voor de veiligheid of het belang van een kind, "
+            "gemotiveerd, beslist door een genoemde persoon en met een toekomstige herzieningsdatum."
+        ),
+        "en": (
+            "Not informing the person is allowed only for a child's safety or interest, motivated, decided "
+            "by a named person, with a future review date."
+        ),
+    },
+    "information_exception_expired": {
+        "fr": (
+            "L'exception à l'information de la personne a dépassé sa date de réexamen : informez la personne "
+            "ou réexaminez l'exception avant de clôturer."
+        ),
+        "nl": (
+            "De uitzondering op de informatie van de betrokkene is over haar herzieningsdatum: informeer de "
+            "persoon of herzie de uitzondering vóór het afsluiten."
+        ),
+        "en": (
+            "The exception to informing the person is past its review date: inform the person or review the "
+            "exception before closing."
+        ),
+    },
+    "person_not_informed": {
+        "fr": (
+            "La concertation ne peut être clôturée sans information complète de la personne concernée ou une "
+            "exception valable."
+        ),
+        "nl": (
+            "Het overleg kan niet worden afgesloten zonder volledige informatie aan de betrokkene of een "
+            "geldige uitzondering."
+        ),
+        "en": (
+            "The concertation cannot be closed without complete information of the person concerned or a "
+            "valid exception."
+        ),
+    },
+    "mandate_not_disclosed": {
+        "fr": (
+            "Un participant sous mandat doit avoir informé la personne de son mandat et de la transmission "
+            "d'informations à l'autorité mandante."
+        ),
+        "nl": (
+            "Een deelnemer onder mandaat moet de betrokkene hebben ingelicht over zijn mandaat en over de "
+            "doorgifte van informatie aan de opdrachtgevende overheid."
+        ),
+        "en": (
+            "A participant under a mandate must have told the person of the mandate and that information "
+            "goes to the mandating authority."
+        ),
     },
     "internal_error": {
         "fr": (

@@ -251,6 +251,11 @@ API_CODES: dict[str, set[str]] = {
     "service_unavailable": set(),
     "invalid_cursor": set(),
     "invalid_limit": set(),
+    "integrity_error": set(),
+    "content_destroyed": set(),
+    "method_not_allowed": set(),
+    "participant_already_invited": set(),
+    "login_incomplete": set(),
 }
 
 ALL_CODES = sorted(set(POLICY_CODES) | set(LIFECYCLE_CODES) | set(API_CODES))
