@@ -22,7 +22,10 @@ class Wire(SQLModel):
 
 
 def _utc(value: datetime) -> datetime:
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:00-12:00 has no UTC equivalent: a bad value, not a server error
+        raise ValueError("instant out of range") from None
 
 
 #: A timezone-aware instant, normalised to UTC. Naive datetimes are refused.

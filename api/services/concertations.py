@@ -380,6 +380,8 @@ def update(
     if expected_version != row.version:
         raise PreconditionFailed()
     changes = {name: getattr(payload, name) for name in payload.model_fields_set}
+    if "offence_scope" in changes and changes["offence_scope"] is None:
+        changes["offence_scope"] = []  # `null` clears the scope (the column holds a list, never NULL)
     current = loaded.public()
     merged = current.model_copy(update={k: v for k, v in changes.items() if k != "justification"})
     state = ConcertationState(row.state)
