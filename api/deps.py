@@ -71,7 +71,18 @@ def get_actor(
             exc.code, headers={"WWW-Authenticate": 'Bearer realm="concertation", error="invalid_token"'}
         ) from None
     roles = frozenset(_ROLES[r] for r in principal.roles if r in _ROLES)
-    return Actor(issuer=principal.issuer, subject=principal.subject, roles=roles, org=principal.org)
+    actor = Actor(issuer=principal.issuer, subject=principal.subject, roles=roles, org=principal.org)
+    request.state.actor = actor  # so that a refusal decided by schema validation can still be audited
+    return actor
+
+
+def open_session(request: Request) -> Iterator[Session]:
+    """A session outside route dependencies (error handlers), honouring a test's override of `get_session`."""
+    override = request.app.dependency_overrides.get(get_session)
+    if override is not None:
+        yield from override()
+    else:
+        yield from get_session(get_engine(request))
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -17,8 +17,11 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
+from api.deps import get_clock, open_session
 from api.errors import DomainError, Item
+from api.services.common import audit_payload_refusal
 from policies import grounds
+from policies.access import Actor
 from policies.decision import Violation
 from policies.messages import TITLES, message, negotiate
 from policies.strict import unknown_value
@@ -99,6 +102,12 @@ def validation_violation(error: Mapping[str, Any]) -> Violation:
     return Violation(None, "value_invalid", grounds.DESIGN, field, {"field": field})
 
 
+def _audit_refusal(request: Request, actor: Actor, violations: Sequence[Violation]) -> None:
+    """A rule refused the payload before any use case ran (an unknown basis type, purpose…): audit it too."""
+    for session in open_session(request):
+        audit_payload_refusal(session, actor, request.method, request.url.path, violations, get_clock(request)())
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> JSONResponse:
@@ -113,6 +122,10 @@ def install(app: FastAPI) -> None:
         if malformed:
             return problem(400, "malformed_json", language(request), violations=violations)
         code = next((v.code for v in violations if v.rule), "invalid_payload")
+        ruled = [v for v in violations if v.rule]
+        actor = getattr(request.state, "actor", None)
+        if ruled and actor is not None:
+            _audit_refusal(request, actor, ruled)
         return problem(422, code, language(request), violations=violations)
 
     @app.exception_handler(StarletteHTTPException)

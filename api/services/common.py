@@ -89,6 +89,23 @@ def not_found(
     return NotFound()
 
 
+def audit_payload_refusal(
+    session: Session, actor: Actor, method: str, path: str, violations: Iterable[Violation], now: datetime
+) -> None:
+    """Audit a payload refused by a rule at validation time; the request names the object only by its path."""
+    items = tuple(violations)
+    audit_alone(
+        session,
+        actor,
+        "request.refused",
+        Outcome.REFUSED,
+        now=now,
+        object_type="request",
+        codes=[i.code for i in items],
+        details={"method": method, "path": path, "rules": sorted({i.rule for i in items if i.rule})},
+    )
+
+
 def audit_alone(session: Session, actor: Actor, action: str, outcome: Outcome, **event: Any) -> None:
     """Drop whatever the use case had started and commit only its audit event, in a write transaction of its own."""
     session.rollback()

@@ -951,3 +951,23 @@ def test_compliance_messages_follow_accept_language(client: TestClient, auth: To
         ).json()
         messages[lang] = next(x["message"] for x in report["checks"] if x["rule"] == "R55")
     assert len(set(messages.values())) == 3
+
+
+def test_a_refusal_decided_by_schema_validation_is_audited_too(
+    client: TestClient, auth: Token, connection: Connection
+) -> None:
+    """R10 via an unknown purpose category: refused before the use case runs, yet in the audit trail."""
+    coordinator = auth("coord-audit", "coordinator")
+    basis = client.post("/v1/legal-bases", json=payloads.decree(), headers=coordinator).json()
+    body = payloads.concertation(basis["id"])
+    body["purpose"]["category"] = "social_fraud_control"
+    r = client.post("/v1/concertations", json=body, headers=coordinator)
+    assert r.status_code == 422
+    assert [v["rule"] for v in r.json()["violations"]] == ["R10"]
+    row = connection.execute(
+        text(
+            "SELECT outcome, codes, details FROM audit_event WHERE action = 'request.refused' "
+            "AND actor_subject = 'coord-audit'"
+        )
+    ).one()
+    assert row[0] == "refused" and "purpose_not_allowed" in str(row[1]) and "/v1/concertations" in str(row[2])

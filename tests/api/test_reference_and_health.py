@@ -79,8 +79,9 @@ def test_cli_mints_a_token_the_service_accepts(
         assert cli.main(["token", "--sub", "alice", "--roles", "participant,coordinator", "--org", "cpas-x"]) == 0
         token = capsys.readouterr().out.strip()
         key = ensure_dev_signing_key(tmp_path / "keys")
-        verifier = TokenVerifier([IssuerConfig(issuer="concertation-dev", algorithm="ES256", jwks=key.jwks)],
-                                 "concertation")
+        verifier = TokenVerifier(
+            [IssuerConfig(issuer="concertation-dev", algorithm="ES256", jwks=key.jwks)], "concertation"
+        )
         principal = verifier.verify(token)
         assert (principal.subject, principal.org) == ("alice", "cpas-x")
         assert principal.roles == frozenset({"participant", "coordinator"})
