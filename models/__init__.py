@@ -3,5 +3,28 @@
 from models.audit import AuditEvent
 from models.concertation import Concertation, ConcertationKey, Participant, PersonConcerned
 from models.legal_basis import LegalBasis
+from models.participation import (
+    AgendaItem,
+    Attendance,
+    ConsentRecord,
+    InformationException,
+    InformationRecord,
+    SecrecyAcknowledgement,
+    Silence,
+)
 
-__all__ = ["AuditEvent", "Concertation", "ConcertationKey", "LegalBasis", "Participant", "PersonConcerned"]
+__all__ = [
+    "AgendaItem",
+    "Attendance",
+    "AuditEvent",
+    "Concertation",
+    "ConcertationKey",
+    "ConsentRecord",
+    "InformationException",
+    "InformationRecord",
+    "LegalBasis",
+    "Participant",
+    "PersonConcerned",
+    "SecrecyAcknowledgement",
+    "Silence",
+]

@@ -310,6 +310,9 @@ class ParticipantCreate(Wire):
     is_lawyer: bool | None = None
     under_mandate: bool | None = None
     mandating_authority: Str200 | None = None
+    person_informed_of_mandate: bool | None = PField(
+        default=None, description="R25: a participant under mandate has told the person of it"
+    )
     works_with: Annotated[list[Reference], PField(max_length=20)] = PField(
         default=[], description="R17: references of the persons concerned who are this participant's clients"
     )
@@ -350,8 +353,13 @@ class Participant(SQLModel, table=True):
     is_lawyer: bool
     under_mandate: bool
     mandating_authority: str | None = Field(default=None, max_length=200)
+    person_informed_of_mandate: bool | None = None
     works_with: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     magistrate_function: str | None = Field(default=None, max_length=32)
     role: str = Field(max_length=32)
+    # R39, R40 — the answer to the invitation: never in a schema returned to anyone but himself and the managers.
+    invitation_status: str = Field(default="pending", max_length=16)
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    refusal_reason_ciphertext: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
     created_at: datetime = Field(sa_type=UTCDateTime)
     version: int = 1

@@ -2,9 +2,10 @@
 
 The existence of a concertation is itself secret (R27): whoever is not entitled to it gets exactly what an unknown
 id gets. Coordinators manage the concertations of their own organisation; the chair manages the one he chairs;
-participants see their own; partner systems of the organising service see status metadata only (R45, R107);
-prosecutors, auditors and administrators reach no concertation through these paths (minutes reach a prosecutor
-only through a granted request, R49).
+participants see their own — the invitation and its basis, and its content only once they have acknowledged
+secrecy (R19) and as long as they have not refused (R39); partner systems of the organising service see status
+metadata only (R45, R107); prosecutors, auditors and administrators reach no concertation through these paths
+(minutes reach a prosecutor only through a granted request, R49).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ class Visibility(IntEnum):
 
     NONE = 0
     METADATA = 1
-    PARTICIPANT = 2
-    MANAGE = 3
+    PARTICIPANT = 2  # invited: the invitation and its legal basis only (R9, R19)
+    ACKNOWLEDGED = 3  # acknowledged secrecy and did not refuse: the concertation's content (R19, R44)
+    MANAGE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ class ConcertationAccess:
     org: str
     chair: Principal | None
     participants: Collection[Principal]
+    acknowledged: Collection[Principal] = ()
 
 
 def _is(actor: Actor, who: Principal | None) -> bool:
@@ -62,6 +65,8 @@ def concertation_visibility(actor: Actor, c: ConcertationAccess) -> Visibility:
         return Visibility.MANAGE
     if _is(actor, c.chair):
         return Visibility.MANAGE
+    if any(_is(actor, p) for p in c.acknowledged):
+        return Visibility.ACKNOWLEDGED
     if any(_is(actor, p) for p in c.participants):
         return Visibility.PARTICIPANT
     if Role.PARTNER in actor.roles and actor.org is not None and actor.org == c.org:

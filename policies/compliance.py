@@ -8,8 +8,8 @@ compliant only when nothing fails; scheduling, starting and closing refuse other
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 from policies import grounds
 from policies.concertation import (
@@ -29,6 +29,7 @@ from policies.concertation import (
     judicial_presence,
 )
 from policies.decision import Decision, Finding, Violation
+from policies.person_concerned import Consent, InformationState, check_person_informed, check_prosecutor_presence
 from policies.profiles import severity, weigh
 from policies.vocab import Profile, Severity, Status
 
@@ -45,6 +46,10 @@ class ComplianceFacts:
     today: date
     allowed_concertation_types: Collection[str] = field(default_factory=tuple)
     allow_prosecutor_authorisation_basis: bool = True
+    consents: Sequence[Consent] = ()
+    information: InformationState = field(default_factory=lambda: InformationState((), ()))
+    now: datetime | None = None
+    closing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,7 @@ class Check:
     passed: str
     legal_ground: str
     evaluate: Callable[[ComplianceFacts], list[Violation]]
+    closing_only: bool = False
 
 
 def _basis(f: ComplianceFacts) -> list[Violation]:
@@ -65,6 +71,17 @@ def _basis(f: ComplianceFacts) -> list[Violation]:
 
 def _participants(f: ComplianceFacts) -> list[Violation]:
     return check_participants(f.participants, f.standing.basis if f.standing else None, f.person_refs)
+
+
+def _prosecutor_presence(f: ComplianceFacts) -> list[Violation]:
+    """R22 — a magistrate of the parquet among the participants needs the person's prior informed consent."""
+    if f.now is None or not any(p.magistrate_function is not None for p in f.participants):
+        return []
+    return check_prosecutor_presence(f.consents, f.now)
+
+
+def _informed(f: ComplianceFacts) -> list[Violation]:
+    return check_person_informed(f.information, f.today)
 
 
 #: The checks of a concertation, in the order of the rule book.
@@ -88,7 +105,7 @@ CHECKS: tuple[Check, ...] = (
         grounds.ART_458TER_SCOPE,
         lambda f: check_offence_scope(f.concertation, f.today),
     ),
-    Check(("R16", "R17"), "participants_authorised", grounds.ART_458TER_DETERMINES, _participants),
+    Check(("R16", "R17", "R25"), "participants_authorised", grounds.ART_458TER_DETERMINES, _participants),
     Check(
         ("R23",), "chair_and_requester_named", grounds.PILOT_PVM, lambda f: check_chair_and_requester(f.concertation)
     ),
@@ -103,6 +120,8 @@ CHECKS: tuple[Check, ...] = (
         ("R55",), "last_resort_justified", grounds.REC_SDJ_SUBSIDIARITY, lambda f: check_subsidiarity(f.concertation)
     ),
     Check(("R113",), "dates_valid", grounds.LAW_6_JULY_2017, lambda f: check_dates(f.concertation)),
+    Check(("R22",), "prosecutor_presence_consented", grounds.REC_SDJ_PROSECUTOR, _prosecutor_presence),
+    Check(("R28", "R30"), "person_informed", grounds.REC_SDJ, _informed, closing_only=True),
 )
 
 
@@ -123,6 +142,8 @@ def evaluate(facts: ComplianceFacts) -> Report:
     findings: list[Finding] = []
     for check in CHECKS:
         weighed = weigh(facts.profile, tuple(check.evaluate(facts)))
+        if check.closing_only and not facts.closing:
+            weighed = _before_closing(weighed, facts.profile)
         for rule in check.rules:
             if severity(facts.profile, rule) is Severity.OFF:
                 continue
@@ -139,6 +160,14 @@ def evaluate(facts: ComplianceFacts) -> Report:
         )
     )
     return Report(Decision(tuple(findings)), tag)
+
+
+def _before_closing(decision: Decision, profile: Profile) -> Decision:
+    """D11 — informing the person blocks closing only; before that it is a warning in `safeguards`, and nothing in
+    `legal_minimum`."""
+    if profile is Profile.LEGAL_MINIMUM:
+        return Decision()
+    return Decision(tuple(replace(f, status=Status.WARN) for f in decision.findings))
 
 
 def write_decision(facts: ComplianceFacts) -> Decision:

@@ -13,7 +13,7 @@ is refused); the rest is what a draft may still lack (the compliance report says
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Protocol
 
@@ -21,6 +21,7 @@ from policies import grounds
 from policies.decision import Violation
 from policies.legal_basis import ART_458TER_IN_FORCE, AuthorisedParticipantFacts, BasisFacts
 from policies.offences import get_offence, is_in_force
+from policies.person_concerned import check_mandate_disclosed
 from policies.vocab import (
     Alternative,
     AuthorisedParticipantKind,
@@ -141,6 +142,8 @@ class ParticipantFacts(Protocol):
     def under_mandate(self) -> bool | None: ...
     @property
     def mandating_authority(self) -> str | None: ...
+    @property
+    def person_informed_of_mandate(self) -> bool | None: ...
     @property
     def works_with(self) -> Sequence[str]: ...
     @property
@@ -502,6 +505,8 @@ def check_participant(
 ) -> list[Violation]:
     """R16, R17, R18, R25 — a participant has a complete profile and is covered by the basis.
 
+    R25: a participant under a mandate has told the person of it (a recommendation: a warning in `legal_minimum`).
+
     R17: organisation, sector, function, mission, whether bound by professional secrecy and by what source,
     whether a lawyer, whether under a mandate and by whom, and which persons concerned are his clients. R18: a
     professional not bound by secrecy (a teacher) is accepted; his source is then the duty of discretion. R16: only
@@ -541,6 +546,10 @@ def check_participant(
                 invalid=True,
             )
         )
+    out.extend(
+        replace(v, field=f"{field}.{v.field}", invalid=True)
+        for v in check_mandate_disclosed(p.under_mandate, p.person_informed_of_mandate)
+    )
     if p.is_lawyer is False and p.sector is Sector.LAWYER:
         out.append(
             Violation("R17", "lawyer_flag_inconsistent", grounds.REC_MEERSSEMAN, f"{field}.is_lawyer", invalid=True)

@@ -1540,6 +1540,21 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "goes to the mandating authority."
         ),
     },
+    "prosecutor_presence_consented": {
+        "fr": "Aucun magistrat du parquet ne participe sans l'accord préalable et éclairé de la personne concernée.",
+        "nl": "Geen parketmagistraat neemt deel zonder de voorafgaande, geïnformeerde toestemming van de betrokkene.",
+        "en": (
+            "No public prosecutor's magistrate takes part without the prior, informed consent of the person concerned."
+        ),
+    },
+    "person_informed": {
+        "fr": (
+            "La personne concernée a été informée de la concertation, ou une exception motivée est en cours de "
+            "validité."
+        ),
+        "nl": "De betrokkene werd over het overleg geïnformeerd, of een gemotiveerde uitzondering is nog geldig.",
+        "en": "The person concerned has been informed of the concertation, or a motivated exception is still valid.",
+    },
     "internal_error": {
         "fr": (
             "Une erreur interne est survenue : réessayez plus tard et, si le problème persiste, contactez "

@@ -184,13 +184,17 @@ def test_lawful_draft_is_created_with_location_etag_and_passes_every_check(
     assert "Martin" not in r.text
     assert stored(connection, c["id"], "offence_scope") == ["cp_398"]
     assert stored(connection, c["id"], "purpose_category") == "protect_integrity"
-    assert audit(connection, "concertation.create", c["id"]) == [("success", [])]
+    # D11: in safeguards, a concertation whose person concerned is not yet informed carries a warning (R28)
+    assert audit(connection, "concertation.create", c["id"]) == [("success", ["person_not_informed"])]
 
     r = client.get(f"/v1/concertations/{c['id']}/compliance", headers=coordinator)
     assert r.status_code == 200
     report = r.json()
     assert report["compliant"] is True
-    assert {x["status"] for x in report["checks"]} == {"pass"}
+    assert {x["status"] for x in report["checks"] if x["rule"] != "R28"} == {"pass"}
+    assert [(x["code"], x["status"]) for x in report["checks"] if x["rule"] == "R28"] == [
+        ("person_not_informed", "warn")
+    ]
     covered = {x["rule"] for x in report["checks"]}
     assert covered >= {"R1", "R6", "R7", "R9", "R10", "R11", "R14", "R16", "R23", "R24", "R26", "R55", "R113"}
 

@@ -269,6 +269,7 @@ class Participant:
     is_lawyer: bool | None = False
     under_mandate: bool | None = False
     mandating_authority: str | None = None
+    person_informed_of_mandate: bool | None = None
     works_with: Sequence[str] = (PERSON_CONCERNED,)
     magistrate_function: MagistrateFunction | None = None
 

@@ -82,7 +82,7 @@ def test_concertation_visibility(who: Actor, c: ConcertationAccess, expected: Vi
 
 
 def test_visibility_levels_include_the_ones_below() -> None:
-    assert Visibility.NONE < Visibility.METADATA < Visibility.PARTICIPANT < Visibility.MANAGE
+    assert Visibility.NONE < Visibility.METADATA < Visibility.PARTICIPANT < Visibility.ACKNOWLEDGED < Visibility.MANAGE
     assert not Visibility.NONE
 
 
@@ -111,3 +111,20 @@ def test_actions(who: Actor, create: bool, register: bool, read: bool) -> None:
     assert may_create_concertation(who) is create
     assert may_register_basis(who) is register
     assert may_read_registry(who) is read
+
+
+ACKED = ConcertationAccess(org=OWN, chair=CHAIR, participants=(PARTICIPANT,), acknowledged=(PARTICIPANT,))
+
+
+@pytest.mark.parametrize(
+    ("who", "access", "expected"),
+    [
+        (actor("part-1", Role.PARTICIPANT, org=OTHER), C, Visibility.PARTICIPANT),
+        (actor("part-1", Role.PARTICIPANT, org=OTHER), ACKED, Visibility.ACKNOWLEDGED),
+        (actor("part-1", Role.PARTICIPANT, Role.COORDINATOR), ACKED, Visibility.MANAGE),
+        (actor("part-2", Role.PARTICIPANT, org=OTHER), ACKED, Visibility.NONE),
+    ],
+    ids=["invited: invitation only", "acknowledged: content", "own coordinator still manages", "not invited"],
+)
+def test_r19_acknowledgement_opens_the_content(who: Actor, access: ConcertationAccess, expected: Visibility) -> None:
+    assert concertation_visibility(who, access) is expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from types import MappingProxyType
 
 import pytest
@@ -12,6 +13,14 @@ from policies import compliance, grounds, profiles
 from policies.compliance import Check, ComplianceFacts, Report, evaluate, write_decision
 from policies.concertation import BasisStanding
 from policies.decision import Finding, Violation
+from policies.person_concerned import (
+    Consent,
+    ConsentInformation,
+    ConsentScope,
+    ConsentStatus,
+    InformationItem,
+    InformationState,
+)
 from policies.vocab import Objective, Profile, Severity, Status
 from tests.policies.facts import (
     CONCERTATION_TYPES,
@@ -52,14 +61,21 @@ PASS_LINES: list[tuple[str, str]] = [
     ("R113", "offence_scope_valid"),
     ("R16", "participants_authorised"),
     ("R17", "participants_authorised"),
+    ("R25", "participants_authorised"),
     ("R23", "chair_and_requester_named"),
     ("R24", "meeting_kind_declared"),
     ("R11", "persons_concerned_identified"),
     ("R26", "persons_concerned_identified"),
     ("R55", "last_resort_justified"),
     ("R113", "dates_valid"),
+    ("R22", "prosecutor_presence_consented"),
+    ("R28", "person_informed"),
+    ("R30", "person_informed"),
     ("R20", "no_police_or_parquet"),
 ]
+
+#: R28, R29 — the person was told everything (the default of these tables; D11 cases build their own).
+INFORMED = InformationState([frozenset(InformationItem)], [])
 
 
 def facts(
@@ -80,6 +96,7 @@ def facts(
         today=TODAY,
         allowed_concertation_types=CONCERTATION_TYPES,
         allow_prosecutor_authorisation_basis=allow,
+        information=INFORMED,
     )
 
 
@@ -292,3 +309,81 @@ def test_report_is_a_decision_of_findings() -> None:
     assert isinstance(report.decision.findings[0], Finding)
     assert [f.code for f in report.decision.failures] == ["basis_not_accessible"]
     assert report.decision.warnings == ()
+
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+ALL_CONSENT_ITEMS = frozenset(ConsentInformation)
+
+
+def _consent(recorded_at: datetime, withdrawn_at: datetime | None = None) -> Consent:
+    return Consent(ConsentStatus.GIVEN, ConsentScope.PROSECUTOR_PRESENCE, ALL_CONSENT_ITEMS, recorded_at, withdrawn_at)
+
+
+@pytest.mark.parametrize(
+    ("profile", "consents", "expected"),
+    [
+        (SG, [_consent(NOW - timedelta(days=1))], [("R22", "prosecutor_presence_consented", Status.PASS)]),
+        (SG, [], [("R22", "prosecutor_presence_no_consent", Status.FAIL)]),
+        (SG, [_consent(NOW + timedelta(hours=1))], [("R22", "prosecutor_presence_no_consent", Status.FAIL)]),
+        (
+            SG,
+            [_consent(NOW - timedelta(days=2), NOW - timedelta(days=1))],
+            [("R22", "prosecutor_presence_no_consent", Status.FAIL)],
+        ),
+        (LM, [], [("R22", "prosecutor_presence_no_consent", Status.WARN)]),
+    ],
+    ids=["prior consent", "no consent", "consent after", "withdrawn", "legal minimum: a warning"],
+)
+def test_r22_magistrate_needs_prior_informed_consent(
+    profile: Profile, consents: list[Consent], expected: list[tuple[str, str, Status]]
+) -> None:
+    f = replace(facts(participants=(P, substitute()), profile=profile), consents=consents, now=NOW)
+    assert [(x.rule, x.code, x.status) for x in evaluate(f).decision.findings if x.rule == "R22"] == expected
+
+
+def test_r22_without_a_magistrate_or_a_clock_passes() -> None:
+    assert [x.status for x in evaluate(facts()).decision.findings if x.rule == "R22"] == [Status.PASS]
+    f = replace(facts(participants=(substitute(),)), now=None)
+    assert [x.status for x in evaluate(f).decision.findings if x.rule == "R22"] == [Status.PASS]
+
+
+UNINFORMED = InformationState([], [])
+
+
+@pytest.mark.parametrize(
+    ("profile", "closing", "information", "expected"),
+    [
+        (SG, True, INFORMED, [("R28", "person_informed", Status.PASS), ("R30", "person_informed", Status.PASS)]),
+        (SG, True, UNINFORMED, [("R28", "person_not_informed", Status.FAIL), ("R30", "person_informed", Status.PASS)]),
+        (LM, True, UNINFORMED, [("R28", "person_not_informed", Status.FAIL), ("R30", "person_informed", Status.PASS)]),
+        (SG, False, UNINFORMED, [("R28", "person_not_informed", Status.WARN), ("R30", "person_informed", Status.PASS)]),
+        (LM, False, UNINFORMED, [("R28", "person_informed", Status.PASS), ("R30", "person_informed", Status.PASS)]),
+        (
+            SG,
+            True,
+            InformationState([], [date(2026, 1, 1)]),
+            [("R28", "person_informed", Status.PASS), ("R30", "information_exception_expired", Status.FAIL)],
+        ),
+        (
+            SG,
+            True,
+            InformationState([], [date(2027, 6, 1)]),
+            [("R28", "person_informed", Status.PASS), ("R30", "person_informed", Status.PASS)],
+        ),
+    ],
+    ids=[
+        "informed, closing",
+        "uninformed, closing (safeguards)",
+        "uninformed, closing (legal minimum)",
+        "uninformed before closing: a warning in safeguards",
+        "uninformed before closing: nothing in legal minimum",
+        "exception past its review date blocks closing",
+        "exception under review",
+    ],
+)
+def test_d11_informing_the_person_blocks_closing_only(
+    profile: Profile, closing: bool, information: InformationState, expected: list[tuple[str, str, Status]]
+) -> None:
+    f = replace(facts(profile=profile), information=information, closing=closing)
+    found_ = [(x.rule, x.code, x.status) for x in evaluate(f).decision.findings if x.rule in ("R28", "R30")]
+    assert found_ == expected

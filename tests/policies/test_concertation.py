@@ -818,7 +818,13 @@ _LAWYER = replace(
     [
         (P, BASIS, []),
         (_TEACHER, BASIS, []),
-        (replace(P, under_mandate=True, mandating_authority="tribunal de la jeunesse"), BASIS, []),
+        (
+            replace(
+                P, under_mandate=True, mandating_authority="tribunal de la jeunesse", person_informed_of_mandate=True
+            ),
+            BASIS,
+            [],
+        ),
         (_LAWYER, BASIS, []),
         (substitute(), BASIS, []),
         (police_officer(), BASIS, []),
@@ -842,8 +848,16 @@ _LAWYER = replace(
             BASIS,
             [v("R17", "secrecy_source_inconsistent", f"{_F}.secrecy_source", invalid=True)],
         ),
-        (replace(P, under_mandate=True), BASIS, [_incomplete("mandating_authority")]),
-        (replace(P, under_mandate=True, mandating_authority=" "), BASIS, [_incomplete("mandating_authority")]),
+        (
+            replace(P, under_mandate=True, person_informed_of_mandate=True),
+            BASIS,
+            [_incomplete("mandating_authority")],
+        ),
+        (
+            replace(P, under_mandate=True, mandating_authority=" ", person_informed_of_mandate=True),
+            BASIS,
+            [_incomplete("mandating_authority")],
+        ),
         (
             replace(_LAWYER, is_lawyer=False),
             BASIS,
@@ -863,7 +877,19 @@ _LAWYER = replace(
         (replace(P, organisation="CPAS d'Anderlecht"), BASIS, [_NOT_AUTHORISED]),
         (
             Participant(
-                None, None, None, None, None, None, None, None, None, None, ("pc-9",), MagistrateFunction.SUBSTITUT
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                ("pc-9",),
+                MagistrateFunction.SUBSTITUT,
             ),
             BASIS,
             [
@@ -1003,3 +1029,17 @@ def test_defaults_are_lawful() -> None:
     assert check_participants((P, police_officer(), substitute(), _TEACHER, _LAWYER), BASIS, PERSON_REFS) == []
     assert C.purpose is not None
     assert C.purpose.category is INTEGRITY
+
+
+@pytest.mark.parametrize(
+    ("informed", "expected"),
+    [
+        (True, []),
+        (False, [v("R25", "mandate_not_disclosed", f"{_F}.person_informed_of_mandate", invalid=True)]),
+        (None, [v("R25", "mandate_not_disclosed", f"{_F}.person_informed_of_mandate", invalid=True)]),
+    ],
+    ids=["accept-R25-mandate-disclosed", "refuse-R25-not-disclosed", "refuse-R25-unanswered"],
+)
+def test_r25_mandated_participant_told_the_person(informed: bool | None, expected: list[tuple[object, ...]]) -> None:
+    p = replace(P, under_mandate=True, mandating_authority="SPJ Bruxelles", person_informed_of_mandate=informed)
+    assert found(check_participant(p, BASIS, PERSON_REFS, _F)) == expected
