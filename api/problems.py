@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -24,6 +25,7 @@ from policies import grounds
 from policies.access import Actor
 from policies.decision import Violation
 from policies.messages import TITLES, message, negotiate
+from policies.participation import check_no_compulsion
 from policies.strict import unknown_value
 
 log = logging.getLogger("concertation")
@@ -88,6 +90,10 @@ def validation_violation(error: Mapping[str, Any]) -> Violation:
     field = _path(error.get("loc", ()))
     ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
+        name = field.rsplit(".", 1)[-1]
+        compelled = check_no_compulsion([name])
+        if compelled:
+            return replace(compelled[0], field=field)
         return Violation(None, "unknown_field", grounds.DESIGN, field, {"field": field})
     if kind == "missing":
         return Violation(None, "missing_field", grounds.DESIGN, field, {"field": field})

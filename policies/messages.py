@@ -1555,6 +1555,76 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "nl": "De betrokkene werd over het overleg geïnformeerd, of een gemotiveerde uitzondering is nog geldig.",
         "en": "The person concerned has been informed of the concertation, or a motivated exception is still valid.",
     },
+    "flag_not_disclosable": {
+        "fr": (
+            "La réponse d'un participant et son silence ne sont visibles que par lui-même et par le "
+            "coordinateur ou le président."
+        ),
+        "nl": (
+            "Het antwoord en het zwijgen van een deelnemer zijn enkel zichtbaar voor hemzelf en voor de "
+            "coördinator of de voorzitter."
+        ),
+        "en": "A participant's answer and silence are visible only to himself and to the coordinator or chair.",
+    },
+    "not_your_participation": {
+        "fr": (
+            "Seul le participant lui-même peut répondre à son invitation, prendre connaissance de l'avis de "
+            "secret, s'y engager ou invoquer son droit de se taire."
+        ),
+        "nl": (
+            "Enkel de deelnemer zelf kan op zijn uitnodiging antwoorden, de geheimhoudingsverklaring lezen "
+            "en aanvaarden of zijn zwijgrecht inroepen."
+        ),
+        "en": (
+            "Only the participant himself can answer his invitation, read and acknowledge the secrecy "
+            "notice, or invoke his right to remain silent."
+        ),
+    },
+    "notice_version_outdated": {
+        "fr": "L'avis de secret a changé : relisez la version {version} et confirmez-la.",
+        "nl": "De geheimhoudingsverklaring is gewijzigd: lees versie {version} opnieuw en bevestig ze.",
+        "en": "The secrecy notice has changed: read version {version} again and acknowledge it.",
+    },
+    "already_acknowledged": {
+        "fr": "Ce participant a déjà pris connaissance de l'avis de secret et s'y est engagé.",
+        "nl": "Deze deelnemer heeft de geheimhoudingsverklaring al gelezen en aanvaard.",
+        "en": "This participant has already acknowledged the secrecy notice.",
+    },
+    "agenda_item_unknown": {
+        "fr": "Ce point de l'ordre du jour n'appartient pas à cette concertation.",
+        "nl": "Dit agendapunt hoort niet bij dit casusoverleg.",
+        "en": "This agenda item does not belong to this concertation.",
+    },
+    "silence_already_lifted": {
+        "fr": "Ce silence a déjà été levé.",
+        "nl": "Dit zwijgen werd al opgeheven.",
+        "en": "This silence has already been lifted.",
+    },
+    "not_in_session": {
+        "fr": "Les présences ne s'enregistrent que pendant une séance : démarrez d'abord la concertation.",
+        "nl": "Aanwezigheden worden enkel tijdens een zitting geregistreerd: start eerst het overleg.",
+        "en": "Attendance is recorded only during a session: start the concertation first.",
+    },
+    "already_present": {
+        "fr": "Ce participant est déjà enregistré comme présent.",
+        "nl": "Deze deelnemer staat al als aanwezig geregistreerd.",
+        "en": "This participant is already recorded as present.",
+    },
+    "not_present": {
+        "fr": "Ce participant n'est pas enregistré comme présent : il ne peut pas quitter la séance.",
+        "nl": "Deze deelnemer staat niet als aanwezig geregistreerd: hij kan de zitting niet verlaten.",
+        "en": "This participant is not recorded as present: he cannot leave the session.",
+    },
+    "person_unknown": {
+        "fr": "Cette personne concernée n'appartient pas à cette concertation.",
+        "nl": "Deze betrokkene hoort niet bij dit casusoverleg.",
+        "en": "This person concerned does not belong to this concertation.",
+    },
+    "consent_already_withdrawn": {
+        "fr": "Ce consentement a déjà été retiré.",
+        "nl": "Deze toestemming werd al ingetrokken.",
+        "en": "This consent has already been withdrawn.",
+    },
     "internal_error": {
         "fr": (
             "Une erreur interne est survenue : réessayez plus tard et, si le problème persiste, contactez "

@@ -2,7 +2,8 @@
 
 Where a more precise rule speaks about the field, the refusal names that rule: an unknown basis type is not a
 458ter basis (R1, or R3 for a circular, a protocol…); an unknown purpose is not one of the three of art. 458ter
-(R10); an implementing act that is not a regulatory act is not adopted « en vertu de » a norm (R3).
+(R10); an implementing act that is not a regulatory act is not adopted « en vertu de » a norm (R3); an exception to
+informing the person has only the reasons of R30.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from policies import grounds
 from policies.decision import Violation
 from policies.legal_basis import unknown_basis_type
+from policies.person_concerned import PILOT_PVM_EXCEPTION
 
 
 def unknown_value(field: str, value: str) -> Violation:
@@ -23,6 +25,8 @@ def unknown_value(field: str, value: str) -> Violation:
         return Violation("R3", "not_a_legal_basis", grounds.ART_458TER_BASIS, field, params)
     if field == "prosecutor_authorisation.form":
         return Violation("R4", "authorisation_not_written", grounds.DESIGN, field, params)
+    if field == "reason":
+        return Violation("R30", "information_exception_invalid", PILOT_PVM_EXCEPTION, field, params)
     if field == "meeting_kind":
         return Violation("R24", "meeting_kind_required", grounds.PILOT_CO3, field, params)
     return Violation("R115", "unknown_value", grounds.STRICT_INTERPRETATION, field, params)

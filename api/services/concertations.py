@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -48,6 +49,7 @@ from models.concertation import (
     PersonConcernedPublic,
 )
 from models.legal_basis import BasisStatus, LegalBasis
+from models.participation import ConsentRecord, InformationException, InformationRecord, SecrecyAcknowledgement
 from policies.access import (
     Actor,
     ConcertationAccess,
@@ -68,6 +70,16 @@ from policies.concertation import (
 )
 from policies.decision import Decision, Finding, Violation
 from policies.lifecycle import CHECKED, check_update, next_state
+from policies.participation import InvitationStatus
+from policies.person_concerned import (
+    Consent,
+    ConsentInformation,
+    ConsentScope,
+    ConsentStatus,
+    InformationItem,
+    InformationState,
+    check_prosecutor_presence,
+)
 from policies.profiles import weigh
 from policies.vocab import BasisType, ConcertationState, Profile, Role, Transition
 
@@ -112,10 +124,15 @@ def _public(
     )
 
 
-def _access(row: Concertation, participants: Sequence[Participant]) -> ConcertationAccess:
+def _access(
+    row: Concertation, participants: Sequence[Participant], acknowledged: Collection[uuid.UUID] = ()
+) -> ConcertationAccess:
     chair = Principal(row.chair_issuer, row.chair_subject) if row.chair_issuer and row.chair_subject else None
-    logins = [Principal(p.issuer, p.subject) for p in participants if p.issuer and p.subject]
-    return ConcertationAccess(org=row.org, chair=chair, participants=logins)
+    logins = [(p, Principal(p.issuer, p.subject)) for p in participants if p.issuer and p.subject]
+    reading = [
+        who for p, who in logins if p.id in acknowledged and p.invitation_status != InvitationStatus.REFUSED.value
+    ]
+    return ConcertationAccess(org=row.org, chair=chair, participants=[who for _, who in logins], acknowledged=reading)
 
 
 class Loaded:
@@ -127,13 +144,18 @@ class Loaded:
         self.persons = _persons(session, row.id)
         self.participant_rows = _participants(session, row.id)
         self.participants = [_participant_public(p) for p in self.participant_rows]
+        self.acknowledged = set(
+            session.exec(
+                select(SecrecyAcknowledgement.participant_id).where(SecrecyAcknowledgement.concertation_id == row.id)
+            ).all()
+        )
 
     def public(self) -> ConcertationPublic:
         assert self.basis is not None  # noqa: S101 - a foreign key guarantees it
         return _public(self.row, self.persons, self.participants, self.basis)
 
 
-def _load(
+def load(
     session: Session, actor: Actor, concertation_id: uuid.UUID, need: Visibility, action: str, now: datetime
 ) -> tuple[Loaded, Visibility]:
     """The concertation if the actor may act on it at level `need`; 404 if he may not even see it (R27)."""
@@ -141,7 +163,7 @@ def _load(
     if row is None:
         raise NotFound()
     loaded = Loaded(session, row)
-    seen = concertation_visibility(actor, _access(row, loaded.participant_rows))
+    seen = concertation_visibility(actor, _access(row, loaded.participant_rows, loaded.acknowledged))
     if seen is Visibility.NONE:
         raise not_found(session, actor, action, now=now, object_type="concertation", object_id=concertation_id)
     if seen < need:
@@ -189,7 +211,7 @@ def _basis_missing(concertation: Any, settings: Settings) -> list[Violation]:
 # ---------------------------------------------------------------------------------------------------- encryption
 
 
-def _data_key(session: Session, keyring: KeyRing, concertation_id: uuid.UUID) -> bytes:
+def data_key(session: Session, keyring: KeyRing, concertation_id: uuid.UUID) -> bytes:
     key = session.get(ConcertationKey, concertation_id)
     if key is None or key.destroyed_at is not None:
         raise NotFound("content_destroyed")
@@ -318,9 +340,9 @@ def view(
     session: Session, actor: Actor, concertation_id: uuid.UUID, now: datetime
 ) -> ConcertationPublic | ConcertationInvitation | ConcertationMetadata:
     """What the caller may see: everything (manager), the invitation and basis (participant), status (partner)."""
-    loaded, seen = _load(session, actor, concertation_id, Visibility.METADATA, "concertation.read", now)
+    loaded, seen = load(session, actor, concertation_id, Visibility.METADATA, "concertation.read", now)
     full = loaded.public()
-    if seen is Visibility.MANAGE:
+    if seen >= Visibility.ACKNOWLEDGED:
         return full
     if seen is Visibility.PARTICIPANT:
         return ConcertationInvitation.of(full)
@@ -375,7 +397,7 @@ def update(
     """Change a concertation within what its state allows (SPEC §3, R51)."""
     begin_write(session)
     action = "concertation.update"
-    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = loaded.row
     if expected_version != row.version:
         raise PreconditionFailed()
@@ -471,15 +493,54 @@ def update(
     return _public(row, loaded.persons, loaded.participants, basis)
 
 
-def _report(loaded: Loaded, settings: Settings, now: datetime) -> tuple[ComplianceFacts, Decision, bool]:
-    facts = _facts(
-        loaded.public(),
-        _standing(loaded.basis),
-        loaded.participants,
-        [p.reference for p in loaded.persons],
-        Profile(loaded.row.policy_profile),
-        settings,
-        now,
+def consents_of(session: Session, concertation_id: uuid.UUID) -> list[Consent]:
+    rows = session.exec(select(ConsentRecord).where(ConsentRecord.concertation_id == concertation_id)).all()
+    return [
+        Consent(
+            status=ConsentStatus(r.status),
+            scope=ConsentScope(r.scope),
+            information_items=frozenset(ConsentInformation(i) for i in r.information_items),
+            recorded_at=r.recorded_at,
+            withdrawn_at=r.withdrawn_at,
+        )
+        for r in rows
+    ]
+
+
+def _information(session: Session, concertation_id: uuid.UUID) -> InformationState:
+    records = session.exec(select(InformationRecord).where(InformationRecord.concertation_id == concertation_id))
+    exceptions = session.exec(
+        select(col(InformationException.review_at)).where(InformationException.concertation_id == concertation_id)
+    )
+    return InformationState(
+        records=[frozenset(InformationItem(i) for i in r.items) for r in records],
+        exception_reviews=list(exceptions.all()),
+    )
+
+
+def _report(
+    session: Session, loaded: Loaded, settings: Settings, now: datetime, *, closing: bool = False
+) -> tuple[ComplianceFacts, Decision, bool]:
+    """The compliance of the concertation as stored; refused invitees take no part in it (R39)."""
+    attending = [
+        public
+        for public, row in zip(loaded.participants, loaded.participant_rows, strict=True)
+        if row.invitation_status != InvitationStatus.REFUSED.value
+    ]
+    facts = replace(
+        _facts(
+            loaded.public(),
+            _standing(loaded.basis),
+            attending,
+            [p.reference for p in loaded.persons],
+            Profile(loaded.row.policy_profile),
+            settings,
+            now,
+        ),
+        consents=consents_of(session, loaded.row.id),
+        information=_information(session, loaded.row.id),
+        now=now,
+        closing=closing,
     )
     report = evaluate(facts)
     return facts, report.decision, report.art_458ter_only
@@ -489,8 +550,8 @@ def compliance(
     session: Session, actor: Actor, concertation_id: uuid.UUID, settings: Settings, now: datetime, render: Render
 ) -> ComplianceReport:
     """Every check of the profile, with its rule, status, legal ground and message (coordinator or chair)."""
-    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, "concertation.compliance", now)
-    _, decision, tag = _report(loaded, settings, now)
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, "concertation.compliance", now)
+    _, decision, tag = _report(session, loaded, settings, now)
     return ComplianceReport(
         concertation_id=loaded.row.id,
         state=ConcertationState(loaded.row.state),
@@ -519,7 +580,7 @@ def transition(
     """Move the concertation; scheduling, starting and closing refuse while any check fails (SPEC §3)."""
     begin_write(session)
     action = f"concertation.{step.value}"
-    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = loaded.row
     if expected_version is not None and expected_version != row.version:
         raise PreconditionFailed()
@@ -537,7 +598,7 @@ def transition(
             status=409,
         )
     if step in CHECKED:
-        _, decision, _ = _report(loaded, settings, now)
+        _, decision, _ = _report(session, loaded, settings, now, closing=step is Transition.CLOSE)
         if not decision.allowed:
             refuse(
                 session,
@@ -588,7 +649,7 @@ def add_participant(
     """R16, R17, R20 — invite a participant the basis covers, with a complete profile."""
     begin_write(session)
     action = "participant.create"
-    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = loaded.row
     lifecycle = check_update(
         ConcertationState(row.state), changes_foundations=False, old_scope=frozenset(), new_scope=None
@@ -613,6 +674,11 @@ def add_participant(
     justification = Justification(row.justification)
     if justification is Justification.SHARED_PROFESSIONAL_SECRECY:  # pragma: no cover - refused at write time
         violations.extend(check_not_shared_secrecy(True, [*loaded.participants, payload]))
+    if payload.magistrate_function is not None:
+        violations.extend(
+            replace(v, field="participant.magistrate_function", invalid=True)
+            for v in check_prosecutor_presence(consents_of(session, row.id), now)
+        )
     decision = weigh(Profile(row.policy_profile), tuple(violations))
     if not decision.allowed:
         refuse(session, actor, action, decision.failures, now=now, object_type="participant", concertation_id=row.id)
@@ -640,7 +706,7 @@ def add_participant(
 def participants(
     session: Session, actor: Actor, concertation_id: uuid.UUID, limit: int, cursor: str | None, now: datetime
 ) -> ParticipantPage:
-    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, "participant.list", now)
+    loaded, _ = load(session, actor, concertation_id, Visibility.ACKNOWLEDGED, "participant.list", now)
     position = decode_cursor(cursor)
     rows = loaded.participant_rows
     if position is not None:
@@ -657,11 +723,11 @@ def participants(
 def participant(
     session: Session, actor: Actor, concertation_id: uuid.UUID, participant_id: uuid.UUID, now: datetime
 ) -> ParticipantPublic:
-    """The coordinator or chair sees every participant; a participant sees his own profile only."""
-    loaded, seen = _load(session, actor, concertation_id, Visibility.PARTICIPANT, "participant.read", now)
+    """The coordinator, the chair and acknowledged participants see every profile; an invitee sees his own only."""
+    loaded, seen = load(session, actor, concertation_id, Visibility.PARTICIPANT, "participant.read", now)
     for r in loaded.participant_rows:
         if r.id == participant_id and (
-            seen is Visibility.MANAGE or (r.issuer == actor.issuer and r.subject == actor.subject)
+            seen >= Visibility.ACKNOWLEDGED or (r.issuer == actor.issuer and r.subject == actor.subject)
         ):
             return _participant_public(r)
     raise NotFound()
@@ -681,7 +747,7 @@ def add_person(
     """R26 — add a person concerned, identified as an individual, identity encrypted."""
     begin_write(session)
     action = "person_concerned.create"
-    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = loaded.row
     lifecycle = check_update(
         ConcertationState(row.state), changes_foundations=False, old_scope=frozenset(), new_scope=None
@@ -698,7 +764,7 @@ def add_person(
             concertation_id=row.id,
             status=409 if lifecycle else 422,
         )
-    (person,) = _add_persons(session, _data_key(session, keyring, row.id), row.id, [payload], now)
+    (person,) = _add_persons(session, data_key(session, keyring, row.id), row.id, [payload], now)
     row.updated_at = now
     row.version += 1
     session.add(row)
@@ -727,13 +793,13 @@ def person_identity(
     """The identity of a person concerned, for whoever manages the concertation. Every read is audited."""
     begin_write(session)
     action = "person_concerned.read_identity"
-    loaded, _ = _load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     person = next((p for p in loaded.persons if p.id == person_id), None)
     if person is None:
         raise NotFound()
     aad = field_aad(loaded.row.id, "person_concerned", "identity", person.id)
     try:
-        plaintext = open_sealed(_data_key(session, keyring, loaded.row.id), person.identity_ciphertext, aad)
+        plaintext = open_sealed(data_key(session, keyring, loaded.row.id), person.identity_ciphertext, aad)
     except IntegrityError:
         audit_alone(
             session,

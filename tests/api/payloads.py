@@ -150,3 +150,17 @@ def police(**overrides: Any) -> dict[str, Any]:
         works_with=[],
         **overrides,
     )
+
+
+def information(person_id: str, *, after_session: bool = False) -> dict[str, Any]:
+    """R29 — the person was told that the concertation is held and who takes part (and then what happened)."""
+    items = ["concertation_held", "participants"]
+    if after_session:
+        items += ["what_was_shared", "what_was_decided"]
+    return {
+        "person_id": person_id,
+        "items": items,
+        "informed_by": "B. Peeters (CPAS)",
+        "informed_at": "2026-11-20T14:00:00+01:00",
+        "channel": "entretien au CPAS",
+    }

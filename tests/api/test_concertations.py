@@ -813,6 +813,10 @@ def test_full_lifecycle_schedule_start_end_close(
     url = f"/v1/concertations/{c['id']}"
     states = []
     for step in ("schedule", "start", "end", "start", "end", "close"):
+        if step == "close":  # D11: the person is told what was shared and decided before the concertation closes
+            informed = payloads.information(c["persons_concerned"][0]["id"], after_session=True)
+            r = client.post(f"{url}/person-concerned/information", json=informed, headers=coordinator)
+            assert r.status_code == 201, r.text
         r = client.post(f"{url}/{step}", headers=coordinator)
         assert r.status_code == 200, (step, r.text)
         states.append(r.json()["state"])
@@ -838,6 +842,7 @@ def test_full_lifecycle_schedule_start_end_close(
         ("concertation.end", "success"),
         ("concertation.start", "success"),
         ("concertation.end", "success"),
+        ("information.create", "success"),
         ("concertation.close", "success"),
         ("concertation.update", "refused"),
         ("concertation.cancel", "refused"),

@@ -227,6 +227,8 @@ def test_no_participant_is_added_once_closed(
     client: TestClient, coordinator: dict[str, str], concertation: Body
 ) -> None:
     url = f"/v1/concertations/{concertation['id']}"
+    informed = payloads.information(concertation["persons_concerned"][0]["id"], after_session=True)
+    assert client.post(f"{url}/person-concerned/information", json=informed, headers=coordinator).status_code == 201
     for step in ("schedule", "start", "end", "close"):
         assert client.post(f"{url}/{step}", headers=coordinator).status_code == 200
     r = client.post(f"{url}/participants", json=payloads.participant(), headers=coordinator)

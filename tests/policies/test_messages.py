@@ -256,6 +256,17 @@ API_CODES: dict[str, set[str]] = {
     "method_not_allowed": set(),
     "participant_already_invited": set(),
     "login_incomplete": set(),
+    "flag_not_disclosable": set(),
+    "not_your_participation": set(),
+    "notice_version_outdated": {"version"},
+    "already_acknowledged": set(),
+    "agenda_item_unknown": set(),
+    "silence_already_lifted": set(),
+    "not_in_session": set(),
+    "already_present": set(),
+    "not_present": set(),
+    "person_unknown": set(),
+    "consent_already_withdrawn": set(),
 }
 
 ALL_CODES = sorted(set(POLICY_CODES) | set(LIFECYCLE_CODES) | set(API_CODES))

@@ -157,6 +157,12 @@ def test_weigh_drops_a_rule_switched_off(monkeypatch: pytest.MonkeyPatch) -> Non
             {"field": "meeting_kind", "value": "family_meeting"},
         ),
         (
+            "reason",
+            "investigation",
+            v("R30", "information_exception_invalid", "reason"),
+            {"field": "reason", "value": "investigation"},
+        ),
+        (
             "participants[0].sector",
             "bank",
             v("R115", "unknown_value", "participants[0].sector"),
@@ -177,6 +183,7 @@ def test_weigh_drops_a_rule_switched_off(monkeypatch: pytest.MonkeyPatch) -> Non
         "R3-implementing-act-not-regulatory",
         "R4-authorisation-form-not-written",
         "R24-unknown-meeting-kind",
+        "R30-exception-for-an-investigation",
         "R115-unknown-sector",
         "R115-unknown-answer",
     ],

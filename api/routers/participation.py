@@ -1,0 +1,260 @@
+"""Participants' rights (answer, secrecy, silence, attendance, agenda) and the person concerned (issue 3)."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, Response, status
+
+from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep, SettingsDep
+from api.http import errors
+from api.problems import language
+from api.services import participation
+from models.participation import (
+    AgendaItemCreate,
+    AgendaItemPublic,
+    AttendanceEvent,
+    AttendancePublic,
+    ConsentCreate,
+    ConsentPublic,
+    InformationCreate,
+    InformationExceptionCreate,
+    InformationExceptionPublic,
+    InformationPublic,
+    InvitationResponse,
+    ParticipantFlags,
+    SecrecyAcknowledgementCreate,
+    SecrecyAcknowledgementPublic,
+    SecrecyNotice,
+    SilenceCreate,
+    SilencePublic,
+)
+
+router = APIRouter(prefix="/concertations/{concertation_id}", tags=["participants' rights", "person concerned"])
+_P = "/participants/{participant_id}"
+
+
+@router.post(
+    f"{_P}/response",
+    response_model=ParticipantFlags,
+    responses=errors(403, 404, 409),
+    summary="Accept or refuse the invitation (the participant himself)",
+)
+def respond(
+    concertation_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    payload: InvitationResponse,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
+) -> ParticipantFlags:
+    """R39 — one call; a refusal needs no reason. Nobody but you and the coordinator or chair will know."""
+    return participation.respond(session, actor, concertation_id, participant_id, payload, keyring, clock())
+
+
+@router.get(
+    f"{_P}/flags",
+    response_model=ParticipantFlags,
+    responses=errors(403, 404),
+    summary="Answer, acknowledgement and silences of a participant (himself, coordinator, chair)",
+)
+def flags(
+    concertation_id: uuid.UUID, participant_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
+) -> ParticipantFlags:
+    """R40 — refusal and silence are visible to the participant and the coordinator/chair only; 403 otherwise."""
+    return participation.flags(session, actor, concertation_id, participant_id, clock())
+
+
+@router.get(
+    f"{_P}/secrecy-notice",
+    response_model=SecrecyNotice,
+    responses=errors(403, 404),
+    summary="The secrecy notice to acknowledge",
+)
+def secrecy_notice(
+    concertation_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    request: Request,
+    actor: ActorDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    clock: ClockDep,
+) -> SecrecyNotice:
+    """R19, R43, R48 — the duty of secrecy, the art. 458 penalties, and for participants not bound by professional
+    secrecy their duty of discretion; in French, Dutch or English (`Accept-Language`)."""
+    return participation.notice(session, actor, concertation_id, participant_id, language(request), settings, clock())
+
+
+@router.post(
+    f"{_P}/secrecy-acknowledgement",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SecrecyAcknowledgementPublic,
+    responses=errors(403, 404, 409),
+    summary="Acknowledge the secrecy notice (the participant himself)",
+)
+def acknowledge(
+    concertation_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    payload: SecrecyAcknowledgementCreate,
+    request: Request,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+) -> SecrecyAcknowledgementPublic:
+    """R19 — required before reading anything beyond the invitation and its legal basis."""
+    return participation.acknowledge(
+        session, actor, concertation_id, participant_id, payload, language(request), clock()
+    )
+
+
+@router.post(
+    f"{_P}/silence",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SilencePublic,
+    responses=errors(403, 404),
+    summary="Invoke the right to remain silent (the participant himself)",
+)
+def invoke_silence(
+    concertation_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    payload: SilenceCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+) -> SilencePublic:
+    """R38 — for the whole concertation, or one agenda item; nothing can then be attributed to you."""
+    s = participation.invoke_silence(session, actor, concertation_id, participant_id, payload, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/participants/{participant_id}/silence/{s.id}"
+    return s
+
+
+@router.delete(
+    f"{_P}/silence/{{silence_id}}",
+    response_model=SilencePublic,
+    responses=errors(403, 404, 409),
+    summary="Lift the right to remain silent (the participant himself)",
+)
+def lift_silence(
+    concertation_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    silence_id: uuid.UUID,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+) -> SilencePublic:
+    """R38 — lifting is prospective: what was silent stays silent."""
+    return participation.lift_silence(session, actor, concertation_id, participant_id, silence_id, clock())
+
+
+@router.post(
+    "/attendance",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AttendancePublic,
+    responses=errors(403, 404, 409),
+    summary="Record who joined or left (chair)",
+)
+def attendance(
+    concertation_id: uuid.UUID, payload: AttendanceEvent, actor: ActorDep, session: SessionDep, clock: ClockDep
+) -> AttendancePublic:
+    """R39, R42 — during a session; a participant who refused is never marked present; the server's clock rules."""
+    return participation.record_attendance(session, actor, concertation_id, payload, clock())
+
+
+@router.post(
+    "/agenda-items",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AgendaItemPublic,
+    responses=errors(403, 404, 409),
+    summary="Add an agenda item",
+)
+def add_agenda_item(
+    concertation_id: uuid.UUID,
+    payload: AgendaItemCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+) -> AgendaItemPublic:
+    """An agenda item, or the central question. No item can make disclosure compulsory (R37)."""
+    item = participation.add_agenda_item(session, actor, concertation_id, payload, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/agenda-items/{item.id}"
+    return item
+
+
+@router.get("/agenda-items", response_model=list[AgendaItemPublic], responses=errors(403, 404), summary="The agenda")
+def list_agenda(
+    concertation_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
+) -> list[AgendaItemPublic]:
+    return participation.list_agenda(session, actor, concertation_id, clock())
+
+
+@router.post(
+    "/person-concerned/consents",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ConsentPublic,
+    responses=errors(403, 404),
+    summary="Record a consent of the person concerned",
+)
+def record_consent(
+    concertation_id: uuid.UUID,
+    payload: ConsentCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
+) -> ConsentPublic:
+    """R31, R32, R22 — given, refused (motivated), not asked (motivated) or impossible; a consent to a prosecutor's
+    presence lists what the person was told. The server's time is authoritative."""
+    c = participation.record_consent(session, actor, concertation_id, payload, keyring, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/person-concerned/consents/{c.id}"
+    return c
+
+
+@router.post(
+    "/person-concerned/consents/{consent_id}/withdraw",
+    response_model=ConsentPublic,
+    responses=errors(403, 404, 409),
+    summary="Withdraw a consent",
+)
+def withdraw_consent(
+    concertation_id: uuid.UUID, consent_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
+) -> ConsentPublic:
+    """R32 — always allowed; takes effect for the future only."""
+    return participation.withdraw_consent(session, actor, concertation_id, consent_id, clock())
+
+
+@router.post(
+    "/person-concerned/information",
+    status_code=status.HTTP_201_CREATED,
+    response_model=InformationPublic,
+    responses=errors(403, 404),
+    summary="Record that the person was informed",
+)
+def record_information(
+    concertation_id: uuid.UUID, payload: InformationCreate, actor: ActorDep, session: SessionDep, clock: ClockDep
+) -> InformationPublic:
+    """R28, R29 — that the concertation is held and who takes part; after the session, what was shared and
+    decided. Closing needs a complete record or a valid exception (D11)."""
+    return participation.record_information(session, actor, concertation_id, payload, clock())
+
+
+@router.post(
+    "/person-concerned/information-exception",
+    status_code=status.HTTP_201_CREATED,
+    response_model=InformationExceptionPublic,
+    responses=errors(403, 404),
+    summary="Record a motivated exception to informing the person",
+)
+def record_information_exception(
+    concertation_id: uuid.UUID,
+    payload: InformationExceptionCreate,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
+) -> InformationExceptionPublic:
+    """R30 — only for a child's safety or interest, motivated, with a review date."""
+    return participation.record_information_exception(session, actor, concertation_id, payload, keyring, clock())
