@@ -99,11 +99,17 @@ class Identity(Wire):
 class PersonConcernedCreate(Wire):
     reference: Reference = PField(description="Pseudonymous reference, unique in the concertation")
     identity: Identity
+    privacy_notice_given_at: Instant | None = PField(
+        default=None, description="R36: when the person received the data-protection notice"
+    )
+    privacy_notice_deferred: bool = PField(default=False, description="R36, R30: deferred for a child's safety")
 
 
 class PersonConcernedPublic(SQLModel):
     id: uuid.UUID
     reference: str
+    privacy_notice_given_at: Instant | None = None
+    privacy_notice_deferred: bool = False
 
 
 class PersonConcernedIdentity(PersonConcernedPublic):
@@ -291,6 +297,8 @@ class PersonConcerned(SQLModel, table=True):
     concertation_id: uuid.UUID = Field(foreign_key="concertation.id", index=True)
     reference: str = Field(max_length=64)
     identity_ciphertext: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    privacy_notice_given_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    privacy_notice_deferred: bool = False
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 

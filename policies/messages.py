@@ -1625,6 +1625,20 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "nl": "Deze toestemming werd al ingetrokken.",
         "en": "This consent has already been withdrawn.",
     },
+    "privacy_notice_missing": {
+        "fr": (
+            "Indiquez quand la personne concernée a reçu l'information sur la protection de ses données (dès le "
+            "premier contact), ou si elle est différée pour la sécurité d'un enfant."
+        ),
+        "nl": (
+            "Geef aan wanneer de betrokkene de informatie over de bescherming van zijn gegevens heeft ontvangen "
+            "(vanaf het eerste contact), of dat ze is uitgesteld voor de veiligheid van een kind."
+        ),
+        "en": (
+            "State when the person concerned received the data-protection notice (at first contact), or that it is "
+            "deferred for a child's safety."
+        ),
+    },
     "internal_error": {
         "fr": (
             "Une erreur interne est survenue : réessayez plus tard et, si le problème persiste, contactez "

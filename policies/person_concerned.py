@@ -6,7 +6,8 @@ informed, specific and withdrawable; the server's time is authoritative (R32). I
 a substitute or a parquet magistrate takes part only with the person's prior informed consent to that presence
 (R22, D2). The person is informed of the concertation — that it is held, who takes part, what was shared and
 decided — unless informing would endanger a child or be contrary to the child's interest, a motivated exception
-with a review date (R28–R30, D11). A participant working under a mandate has told the person so (R25).
+with a review date (R28–R30, D11). A participant working under a mandate has told the person so (R25). The person
+receives the data-protection notice at first contact (R36).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from policies.decision import Violation
 REC_SDJ_INFORMATION = "Protocol van Moed ; recommandation SDJ (information de la personne)"
 PILOT_PVM_EXCEPTION = "Protocol van Moed ; décret FWB du 12 mai 2004, art. 3 §2 (intérêt de l'enfant)"
 CO3_CONSENT = "pratique CO3 ; Nouwynck (consentement non requis, statut consigné)"
+REC_MEERSSEMAN_NOTICE = "recommandation Meersseman (avertir le patient dès le premier entretien ; RGPD)"
 
 
 class ConsentStatus(StrEnum):
@@ -185,6 +187,18 @@ def check_person_informed(state: InformationState, today: date) -> list[Violatio
     if state.exception_reviews:
         return [Violation("R30", "information_exception_expired", PILOT_PVM_EXCEPTION, "information_exception")]
     return [Violation("R28", "person_not_informed", REC_SDJ_INFORMATION, "information")]
+
+
+def check_privacy_notice(given_at: datetime | None, deferred: bool, field: str) -> list[Violation]:
+    """R36 — the person received the data-protection notice at first contact, or it is deferred under R30 (informing
+    would endanger a child); a recommendation: a warning in `legal_minimum`."""
+    if given_at is None and not deferred:
+        return [
+            Violation(
+                "R36", "privacy_notice_missing", REC_MEERSSEMAN_NOTICE, f"{field}.privacy_notice_given_at", invalid=True
+            )
+        ]
+    return []
 
 
 def check_mandate_disclosed(under_mandate: bool | None, person_informed_of_mandate: bool | None) -> list[Violation]:

@@ -78,6 +78,7 @@ from policies.person_concerned import (
     ConsentStatus,
     InformationItem,
     InformationState,
+    check_privacy_notice,
     check_prosecutor_presence,
 )
 from policies.profiles import weigh
@@ -117,7 +118,7 @@ def _public(
     return ConcertationPublic.model_validate(
         {
             **row.model_dump(),
-            "persons_concerned": [{"id": p.id, "reference": p.reference} for p in persons],
+            "persons_concerned": [PersonConcernedPublic.model_validate(p.model_dump()) for p in persons],
             "art_458ter_only": judicial_presence(participants),
             "democratic_control": basis.democratic_control,
         }
@@ -238,6 +239,8 @@ def _add_persons(
             concertation_id=concertation_id,
             reference=p.reference,
             identity_ciphertext=_seal_identity(dek, concertation_id, person_id, p.identity),
+            privacy_notice_given_at=p.privacy_notice_given_at,
+            privacy_notice_deferred=p.privacy_notice_deferred,
             created_at=now,
         )
         session.add(row)
@@ -249,6 +252,7 @@ def _identity_violations(persons: Sequence[PersonConcernedCreate], taken: set[st
     out: list[Violation] = []
     for i, p in enumerate(persons):
         out.extend(check_identity(p.identity, p.reference, taken, f"{prefix}[{i}]"))
+        out.extend(check_privacy_notice(p.privacy_notice_given_at, p.privacy_notice_deferred, f"{prefix}[{i}]"))
         taken.add(p.reference)
     return out
 
@@ -752,17 +756,22 @@ def add_person(
     lifecycle = check_update(
         ConcertationState(row.state), changes_foundations=False, old_scope=frozenset(), new_scope=None
     )
-    violations = lifecycle or _identity_violations([payload], {p.reference for p in loaded.persons}, "person")
-    if violations:
+    if lifecycle:
         refuse(
             session,
             actor,
             action,
-            violations,
+            lifecycle,
             now=now,
             object_type="person_concerned",
             concertation_id=row.id,
-            status=409 if lifecycle else 422,
+            status=409,
+        )
+    taken = {p.reference for p in loaded.persons}
+    decision = weigh(Profile(row.policy_profile), tuple(_identity_violations([payload], taken, "person")))
+    if not decision.allowed:
+        refuse(
+            session, actor, action, decision.failures, now=now, object_type="person_concerned", concertation_id=row.id
         )
     (person,) = _add_persons(session, data_key(session, keyring, row.id), row.id, [payload], now)
     row.updated_at = now
@@ -779,7 +788,7 @@ def add_person(
         concertation_id=row.id,
     )
     session.commit()
-    return PersonConcernedPublic(id=person.id, reference=person.reference)
+    return PersonConcernedPublic.model_validate(person.model_dump())
 
 
 def person_identity(
@@ -825,7 +834,7 @@ def person_identity(
         concertation_id=loaded.row.id,
     )
     session.commit()
-    return PersonConcernedIdentity(id=person.id, reference=person.reference, identity=identity)
+    return PersonConcernedIdentity.model_validate({**person.model_dump(), "identity": identity})
 
 
 def is_prosecutor_basis(basis: LegalBasis) -> bool:

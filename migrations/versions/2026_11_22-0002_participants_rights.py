@@ -182,6 +182,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_silence_concertation_id"), ["concertation_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_silence_participant_id"), ["participant_id"], unique=False)
 
+    with op.batch_alter_table("person_concerned", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("privacy_notice_given_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(
+            sa.Column("privacy_notice_deferred", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+
     with op.batch_alter_table("participant", schema=None) as batch_op:
         batch_op.add_column(sa.Column("person_informed_of_mandate", sa.Boolean(), nullable=True))
         batch_op.add_column(
@@ -192,6 +198,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+
+    with op.batch_alter_table("person_concerned", schema=None) as batch_op:
+        batch_op.drop_column("privacy_notice_deferred")
+        batch_op.drop_column("privacy_notice_given_at")
 
     with op.batch_alter_table("participant", schema=None) as batch_op:
         batch_op.drop_column("refusal_reason_ciphertext")

@@ -95,6 +95,7 @@ def concertation(basis_id: str, **overrides: Any) -> dict[str, Any]:
                     "given_names": "Léa",
                     "birth_date": "2014-05-02",
                 },
+                "privacy_notice_given_at": "2026-11-18T10:00:00+01:00",
             }
         ],
         "meeting_kind": "case_concertation",
@@ -164,3 +165,56 @@ def information(person_id: str, *, after_session: bool = False) -> dict[str, Any
         "informed_at": "2026-11-20T14:00:00+01:00",
         "channel": "entretien au CPAS",
     }
+
+
+# ------------------------------------------------------------------ participants' rights and the person concerned
+
+
+def substitute(**overrides: Any) -> dict[str, Any]:
+    """R22 — a substitute of the procureur du Roi, covered by the decree's `prosecution`/`substitut` category."""
+    return participant(
+        subject="subst-carla",
+        display_name="Carla Jacobs",
+        organisation="Parquet de Bruxelles",
+        sector="prosecution",
+        function="substitut",
+        mission_statement="Section famille-jeunesse du parquet.",
+        secrecy_source="other_specific_law",
+        works_with=[],
+        magistrate_function="substitut",
+        **overrides,
+    )
+
+
+def consent(person_id: str, **overrides: Any) -> dict[str, Any]:
+    """R22, R32 — the person's prior informed consent to the presence of a magistrate of the parquet."""
+    body: dict[str, Any] = {
+        "person_id": person_id,
+        "subject": "legal_representative",
+        "scope": "prosecutor_presence",
+        "status": "given",
+        "information_items": [
+            "magistrate_identity_and_role",
+            "purpose",
+            "what_may_be_shared",
+            "prosecution_scope",
+            "right_to_refuse",
+        ],
+        "method": "entretien au SAJ",
+        "given_at": "2026-11-20T10:00:00+01:00",
+    }
+    body.update(overrides)
+    return body
+
+
+def information_exception(person_id: str, **overrides: Any) -> dict[str, Any]:
+    """R30 — informing the person now would endanger the child; motivated, decided, to be reviewed."""
+    body: dict[str, Any] = {
+        "person_id": person_id,
+        "reason": "child_safety_endangered",
+        "motivation": "Le père menace l'enfant de représailles s'il apprend que l'école a parlé.",
+        "decided_by": "A. Lambert, conseillère SAJ",
+        "review_at": "2026-12-22",
+    }
+    body.update(overrides)
+    return body

@@ -162,7 +162,11 @@ def organisation(*scope: str) -> Change:
 
 
 def person(kind: str = "individual", reference: str = "P-002", **identity: Any) -> Body:
-    return {"reference": reference, "identity": {"kind": kind, **identity}}
+    return {
+        "reference": reference,
+        "identity": {"kind": kind, **identity},
+        "privacy_notice_given_at": "2026-11-18T10:00:00+01:00",
+    }
 
 
 def adding_person(p: Body) -> Change:

@@ -22,6 +22,7 @@ def test_identity_is_sealed_and_a_moved_ciphertext_is_an_audited_integrity_error
     second = {
         "reference": "P-002",
         "identity": {"kind": "individual", "family_name": "Dubois", "given_names": "Noah", "birth_date": "2012-01-09"},
+        "privacy_notice_given_at": "2026-11-18T10:00:00+01:00",
     }
     r = client.post(f"/v1/concertations/{c['id']}/persons-concerned", json=second, headers=coordinator)
     assert r.status_code == 201, r.text

@@ -18,6 +18,9 @@ from sqlalchemy import Connection, text
 from tests.api import payloads
 from tests.conftest import ISSUER, Token
 
+#: R36 — the data-protection notice was given at first contact.
+NOTICE = {"privacy_notice_given_at": "2026-11-18T10:00:00+01:00"}
+
 PROBLEM = "application/problem+json"
 Body = dict[str, Any]
 
@@ -453,6 +456,8 @@ def test_only_the_coordinator_reads_an_identity_and_the_read_is_audited(
             "birth_date": "2014-05-02",
             "national_number": None,
         },
+        "privacy_notice_given_at": "2026-11-18T09:00:00Z",
+        "privacy_notice_deferred": False,
     }
     reads = audit(connection, "person_concerned.read_identity")
     assert reads == [("success", "coord-1", person_id, [])]
@@ -481,15 +486,23 @@ def test_identity_is_stored_encrypted(concertation: Body, connection: Connection
 @pytest.mark.parametrize(
     ("body", "status", "code"),
     [
-        ({"reference": "P-002", "identity": {"kind": "individual", "national_number": "14050212345"}}, 201, None),
-        ({"reference": "P-002", "identity": {"kind": "family", "family_name": "Martin"}}, 422, "person_not_identified"),
         (
-            {"reference": "P-001", "identity": {"kind": "individual", "national_number": "14050212345"}},
+            {"reference": "P-002", "identity": {"kind": "individual", "national_number": "14050212345"}, **NOTICE},
+            201,
+            None,
+        ),
+        (
+            {"reference": "P-002", "identity": {"kind": "family", "family_name": "Martin"}, **NOTICE},
+            422,
+            "person_not_identified",
+        ),
+        (
+            {"reference": "P-001", "identity": {"kind": "individual", "national_number": "14050212345"}, **NOTICE},
             422,
             "person_reference_ambiguous",
         ),
         (
-            {"reference": "Martin Léa", "identity": {"kind": "individual", "national_number": "14050212345"}},
+            {"reference": "Martin Léa", "identity": {"kind": "individual", "national_number": "14050212345"}, **NOTICE},
             422,
             "value_invalid",
         ),
@@ -513,7 +526,7 @@ def test_add_a_person_concerned(
     ).scalar_one()
     if status == 201:
         assert r.headers["Location"].endswith(f"/persons-concerned/{r.json()['id']}")
-        assert set(r.json()) == {"id", "reference"}
+        assert set(r.json()) == {"id", "reference", "privacy_notice_given_at", "privacy_notice_deferred"}
         assert persons == 2
     else:
         assert code in {v["code"] for v in r.json()["violations"]}

@@ -31,7 +31,9 @@ def test_newcomer_reaches_a_scheduled_concertation(client: TestClient, auth: Tok
     assert r.status_code == 201, r.text
     c = r.json()
     assert c["state"] == "draft"
-    assert c["persons_concerned"] == [{"id": c["persons_concerned"][0]["id"], "reference": "P-001"}]
+    assert [(p["reference"], p["privacy_notice_given_at"]) for p in c["persons_concerned"]] == [
+        ("P-001", "2026-11-18T09:00:00Z")
+    ]
     assert "Martin" not in r.text
 
     r = client.get(f"/v1/concertations/{c['id']}/compliance", headers=coordinator)

@@ -19,6 +19,7 @@ from policies.person_concerned import (
     check_information_record,
     check_mandate_disclosed,
     check_person_informed,
+    check_privacy_notice,
     check_prosecutor_presence,
 )
 
@@ -175,3 +176,18 @@ def test_r25_mandate_disclosed(
     under_mandate: bool | None, informed: bool | None, expected: list[tuple[str, str]]
 ) -> None:
     assert codes(check_mandate_disclosed(under_mandate, informed)) == expected
+
+
+@pytest.mark.parametrize(
+    ("given_at", "deferred", "expected"),
+    [
+        (T0, False, []),
+        (None, True, []),
+        (None, False, [("R36", "privacy_notice_missing")]),
+    ],
+    ids=["given at first contact", "deferred under R30", "neither"],
+)
+def test_r36_privacy_notice(given_at: datetime | None, deferred: bool, expected: list[tuple[str, str]]) -> None:
+    found = check_privacy_notice(given_at, deferred, "persons_concerned[0]")
+    assert codes(found) == expected
+    assert all(v.invalid and v.field == "persons_concerned[0].privacy_notice_given_at" for v in found)
