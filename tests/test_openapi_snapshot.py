@@ -30,3 +30,14 @@ def test_every_operation_documents_problem_json_errors() -> None:
             assert "401" in op["responses"], f"{method} {path}"
             assert "application/problem+json" in op["responses"]["422"]["content"], f"{method} {path}"
     assert json.dumps(doc)  # serialisable as committed
+
+
+def test_no_endpoint_counts_or_ranks_participants() -> None:
+    """R40, R66, R108: no statistic, ranking or cooperation score per person or service — not even by accident."""
+    doc = generate()
+    words = ("stat", "count", "rank", "score", "cooperat", "export")
+    for path in doc["paths"]:
+        assert not any(w in path.lower() for w in words), path
+    for name, schema in doc["components"]["schemas"].items():
+        for prop in schema.get("properties", {}):
+            assert not any(w in prop.lower() for w in ("rank", "score", "cooperat", "refusal_count")), f"{name}.{prop}"
