@@ -71,8 +71,9 @@ class PreconditionRequired(DomainError):
 
 
 def refused(violations: Iterable[Item], *, status: int = 422, code: str | None = None) -> DomainError:
-    """A rule refuses the request: 422 for a payload, 409 for a state change. The code is the first violation's
-    unless the refusal has its own (`not_compliant`: a state change refused because checks fail)."""
+    """A rule refuses the request: 422 for a payload, 409 for a state change, 403 for an action a rule forbids on a
+    visible object (R40). The code is the first violation's unless the refusal has its own (`not_compliant`: a state
+    change refused because checks fail)."""
     items = tuple(violations)
-    cls = Conflict if status == 409 else Unprocessable
+    cls: type[DomainError] = {409: Conflict, 403: Forbidden}.get(status, Unprocessable)
     return cls(code or (items[0].code if items else None), violations=items)

@@ -58,13 +58,14 @@ def refuse(
     code: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> NoReturn:
-    """Audit a refusal in its own transaction (nothing of the refused change is kept), then raise it."""
+    """Audit a refusal in its own transaction (nothing of the refused change is kept), then raise it. A 403 is an
+    access denial and is audited as such."""
     items = tuple(violations)
     audit_alone(
         session,
         actor,
         action,
-        Outcome.REFUSED,
+        Outcome.DENIED if status == 403 else Outcome.REFUSED,
         now=now,
         object_type=object_type,
         object_id=object_id,

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import NoReturn
 
 from sqlmodel import Session, col, select
 
 from api import audit
 from api.db import begin_write
-from api.errors import Conflict, Forbidden, NotFound
+from api.errors import Forbidden, NotFound
 from api.security.crypto import KeyRing, field_aad, seal
 from api.services.common import audit_alone, refuse
 from api.services.concertations import Loaded, data_key, load
@@ -98,6 +99,31 @@ def _own(
     return loaded, p
 
 
+def _conflict(
+    session: Session,
+    actor: Actor,
+    action: str,
+    code: str,
+    now: datetime,
+    *,
+    object_type: str,
+    object_id: uuid.UUID,
+    concertation_id: uuid.UUID,
+) -> NoReturn:
+    """A state conflict, audited like every refusal before it is raised (SPEC §4)."""
+    refuse(
+        session,
+        actor,
+        action,
+        [Violation(None, code, grounds.DESIGN, None)],
+        now=now,
+        object_type=object_type,
+        object_id=object_id,
+        concertation_id=concertation_id,
+        status=409,
+    )
+
+
 def _bump(loaded: Loaded, now: datetime) -> None:
     loaded.row.updated_at = now
     loaded.row.version += 1
@@ -138,7 +164,7 @@ def respond(
     if payload.reason and p.invitation_status == InvitationStatus.REFUSED:
         aad = field_aad(loaded.row.id, "participant", "refusal_reason", p.id)
         p.refusal_reason_ciphertext = seal(data_key(session, keyring, loaded.row.id), payload.reason.encode(), aad)
-    p.version += 1
+    # R40: the version (and ETag) of the public profile must not betray that the participant answered.
     session.add(p)
     audit.record(
         session,
@@ -247,7 +273,16 @@ def acknowledge(
         )
     existing = session.exec(select(SecrecyAcknowledgement).where(SecrecyAcknowledgement.participant_id == p.id)).first()
     if existing is not None:
-        raise Conflict("already_acknowledged")
+        _conflict(
+            session,
+            actor,
+            action,
+            "already_acknowledged",
+            now,
+            object_type="participant",
+            object_id=p.id,
+            concertation_id=loaded.row.id,
+        )
     ack = SecrecyAcknowledgement(
         id=uuid.uuid4(),
         concertation_id=loaded.row.id,
@@ -339,7 +374,16 @@ def lift_silence(
     if silence is None or silence.participant_id != p.id:
         raise NotFound()
     if silence.lifted_at is not None:
-        raise Conflict("silence_already_lifted")
+        _conflict(
+            session,
+            actor,
+            action,
+            "silence_already_lifted",
+            now,
+            object_type="participant",
+            object_id=p.id,
+            concertation_id=loaded.row.id,
+        )
     silence.lifted_at = now
     session.add(silence)
     audit.record(
@@ -387,13 +431,15 @@ def record_attendance(
     open_ = session.exec(
         select(Attendance).where(Attendance.participant_id == p.id, col(Attendance.left_at).is_(None))
     ).first()
-    if payload.event == "joined":
-        if open_ is not None:
-            raise Conflict("already_present")
+    joining = payload.event == "joined"
+    if joining == (open_ is not None):  # joining while present, or leaving while absent
+        code = "already_present" if joining else "not_present"
+        _conflict(
+            session, actor, action, code, now, object_type="participant", object_id=p.id, concertation_id=loaded.row.id
+        )
+    if open_ is None:
         open_ = Attendance(id=uuid.uuid4(), concertation_id=loaded.row.id, participant_id=p.id, joined_at=now)
     else:
-        if open_ is None:
-            raise Conflict("not_present")
         open_.left_at = now
     session.add(open_)
     audit.record(
@@ -539,7 +585,16 @@ def withdraw_consent(
     if consent is None or consent.concertation_id != loaded.row.id:
         raise NotFound()
     if consent.withdrawn_at is not None:
-        raise Conflict("consent_already_withdrawn")
+        _conflict(
+            session,
+            actor,
+            action,
+            "consent_already_withdrawn",
+            now,
+            object_type="consent",
+            object_id=consent.id,
+            concertation_id=loaded.row.id,
+        )
     consent.withdrawn_at = now
     session.add(consent)
     audit.record(
