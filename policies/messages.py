@@ -1639,6 +1639,20 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "deferred for a child's safety."
         ),
     },
+    "participant_not_accepted": {
+        "fr": (
+            "Ce participant n'a pas encore accepté l'invitation : il ne peut pas être marqué présent tant qu'il ne "
+            "l'a pas acceptée lui-même."
+        ),
+        "nl": (
+            "Deze deelnemer heeft de uitnodiging nog niet aanvaard: hij kan niet als aanwezig worden vermeld zolang "
+            "hij ze niet zelf heeft aanvaard."
+        ),
+        "en": (
+            "This participant has not accepted the invitation yet: he cannot be marked present until he accepts it "
+            "himself."
+        ),
+    },
     "internal_error": {
         "fr": (
             "Une erreur interne est survenue : réessayez plus tard et, si le problème persiste, contactez "

@@ -99,9 +99,12 @@ def may_attribute(facts: AttributionFacts, at: datetime, agenda_item: str | None
 
 
 def may_mark_present(invitation: InvitationStatus) -> list[Violation]:
-    """R39 — a refused (or not yet accepted) invitee cannot be marked present; the meeting goes on without him."""
-    if invitation is not InvitationStatus.ACCEPTED:
+    """R39 — a refused invitee cannot be marked present, nor one who has not accepted yet; the meeting goes on
+    without him."""
+    if invitation is InvitationStatus.REFUSED:
         return [Violation("R39", "participant_refused", REC_SDJ_SILENCE, "participant_id")]
+    if invitation is not InvitationStatus.ACCEPTED:
+        return [Violation("R39", "participant_not_accepted", REC_SDJ_SILENCE, "participant_id")]
     return []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from fastapi import APIRouter, Request, Response, status
 
@@ -13,14 +14,18 @@ from api.services import participation
 from models.participation import (
     AgendaItemCreate,
     AgendaItemPublic,
+    Attendance,
     AttendanceEvent,
     AttendancePublic,
     ConsentCreate,
     ConsentPublic,
+    ConsentRecord,
     InformationCreate,
+    InformationException,
     InformationExceptionCreate,
     InformationExceptionPublic,
     InformationPublic,
+    InformationRecord,
     InvitationResponse,
     ParticipantFlags,
     SecrecyAcknowledgementCreate,
@@ -98,14 +103,17 @@ def acknowledge(
     participant_id: uuid.UUID,
     payload: SecrecyAcknowledgementCreate,
     request: Request,
+    response: Response,
     actor: ActorDep,
     session: SessionDep,
     clock: ClockDep,
 ) -> SecrecyAcknowledgementPublic:
     """R19 — required before reading anything beyond the invitation and its legal basis."""
-    return participation.acknowledge(
+    ack = participation.acknowledge(
         session, actor, concertation_id, participant_id, payload, language(request), clock()
     )
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/participants/{participant_id}/flags"
+    return ack
 
 
 @router.post(
@@ -156,10 +164,17 @@ def lift_silence(
     summary="Record who joined or left (chair)",
 )
 def attendance(
-    concertation_id: uuid.UUID, payload: AttendanceEvent, actor: ActorDep, session: SessionDep, clock: ClockDep
+    concertation_id: uuid.UUID,
+    payload: AttendanceEvent,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
 ) -> AttendancePublic:
     """R39, R42 — during a session; a participant who refused is never marked present; the server's clock rules."""
-    return participation.record_attendance(session, actor, concertation_id, payload, clock())
+    a = participation.record_attendance(session, actor, concertation_id, payload, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/attendance/{a.id}"
+    return a
 
 
 @router.post(
@@ -234,11 +249,18 @@ def withdraw_consent(
     summary="Record that the person was informed",
 )
 def record_information(
-    concertation_id: uuid.UUID, payload: InformationCreate, actor: ActorDep, session: SessionDep, clock: ClockDep
+    concertation_id: uuid.UUID,
+    payload: InformationCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
 ) -> InformationPublic:
     """R28, R29 — that the concertation is held and who takes part; after the session, what was shared and
     decided. Closing needs a complete record or a valid exception (D11)."""
-    return participation.record_information(session, actor, concertation_id, payload, clock())
+    i = participation.record_information(session, actor, concertation_id, payload, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/person-concerned/information/{i.id}"
+    return i
 
 
 @router.post(
@@ -251,10 +273,41 @@ def record_information(
 def record_information_exception(
     concertation_id: uuid.UUID,
     payload: InformationExceptionCreate,
+    response: Response,
     actor: ActorDep,
     session: SessionDep,
     keyring: KeyRingDep,
     clock: ClockDep,
 ) -> InformationExceptionPublic:
     """R30 — only for a child's safety or interest, motivated, with a review date."""
-    return participation.record_information_exception(session, actor, concertation_id, payload, keyring, clock())
+    e = participation.record_information_exception(session, actor, concertation_id, payload, keyring, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/person-concerned/information-exception/{e.id}"
+    return e
+
+
+def _reader(path: str, model: type[Any], public: type[Any], summary: str) -> None:
+    def endpoint(
+        concertation_id: uuid.UUID, record_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
+    ) -> Any:
+        return participation.read_record(session, actor, concertation_id, model, record_id, clock())
+
+    router.add_api_route(
+        f"{path}/{{record_id}}",
+        endpoint,
+        methods=["GET"],
+        response_model=public,
+        responses=errors(403, 404),
+        summary=summary,
+        name=f"read_{model.__tablename__}",
+    )
+
+
+_reader("/attendance", Attendance, AttendancePublic, "Read an attendance record")
+_reader("/person-concerned/consents", ConsentRecord, ConsentPublic, "Read a consent record")
+_reader("/person-concerned/information", InformationRecord, InformationPublic, "Read an information record")
+_reader(
+    "/person-concerned/information-exception",
+    InformationException,
+    InformationExceptionPublic,
+    "Read an exception to informing the person",
+)

@@ -702,6 +702,7 @@ def add_participant(
         object_id=participant.id,
         concertation_id=row.id,
         details={"sector": participant.sector},
+        codes=[f.code for f in decision.warnings],  # R22 in legal_minimum: accepted, warned, audited
     )
     session.commit()
     return _participant_public(participant)

@@ -13,7 +13,7 @@ import uuid
 from datetime import datetime
 from typing import NoReturn
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from api import audit
 from api.db import begin_write
@@ -204,8 +204,13 @@ def flags(
     """R40 — refusal and silence: to the participant himself and to the coordinator or chair; to nobody else."""
     action = "participant.read_flags"
     loaded, seen = load(session, actor, concertation_id, Visibility.METADATA, action, now)
-    p = _participant(loaded, participant_id)
-    if not flags_visible(is_self=_is_self(actor, p), manages=seen is Visibility.MANAGE):
+    p = next((r for r in loaded.participant_rows if r.id == participant_id), None)
+    if seen is Visibility.MANAGE:
+        if p is None:
+            raise NotFound()
+        return _flags(session, loaded, p)
+    # Anyone else is refused alike whether the id exists or not, so that a refusal tells nothing.
+    if p is None or not flags_visible(is_self=_is_self(actor, p), manages=False):
         refuse(
             session,
             actor,
@@ -213,7 +218,7 @@ def flags(
             [Violation("R40", "flag_not_disclosable", REC_SDJ_SILENCE, None)],
             now=now,
             object_type="participant",
-            object_id=p.id,
+            object_id=participant_id,
             concertation_id=loaded.row.id,
             status=403,
         )
@@ -701,3 +706,27 @@ def record_information_exception(
     )
     session.commit()
     return InformationExceptionPublic.model_validate(row.model_dump())
+
+
+_RECORDS: dict[type[SQLModel], type[SQLModel]] = {
+    ConsentRecord: ConsentPublic,
+    InformationRecord: InformationPublic,
+    InformationException: InformationExceptionPublic,
+    Attendance: AttendancePublic,
+}
+
+
+def read_record(
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    model: type[SQLModel],
+    record_id: uuid.UUID,
+    now: datetime,
+) -> SQLModel:
+    """A consent, information, exception or attendance record, for whoever manages the concertation."""
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, f"{model.__tablename__}.read", now)
+    row = session.get(model, record_id)
+    if row is None or getattr(row, "concertation_id", None) != loaded.row.id:
+        raise NotFound()
+    return _RECORDS[model].model_validate(row.model_dump())

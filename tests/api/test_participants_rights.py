@@ -1367,3 +1367,65 @@ def test_an_exception_past_its_review_date_blocks_closing(
     )
     assert r.status_code == 201
     assert client.post(url(concertation, "/close"), headers=coordinator).status_code == 200
+
+
+# --- follow-ups: Location headers, the pending invitee, R22 audited in legal_minimum, no id oracle on flags ---------
+
+
+def test_every_create_has_a_location_that_answers(
+    client: TestClient, coordinator: Headers, alice: Headers, concertation: Body, person_id: str, alice_id: str
+) -> None:
+    acknowledge(client, alice, concertation, alice_id)
+    answer(client, alice, concertation, alice_id, "accept")
+    created = [
+        client.post(
+            url(concertation, "/person-concerned/information"),
+            json=payloads.information(person_id),
+            headers=coordinator,
+        ),
+        client.post(
+            url(concertation, "/person-concerned/information-exception"),
+            json=payloads.information_exception(person_id),
+            headers=coordinator,
+        ),
+        client.post(
+            url(concertation, "/person-concerned/consents"), json=payloads.consent(person_id), headers=coordinator
+        ),
+    ]
+    steps(client, coordinator, concertation, "schedule", "start")
+    created.append(attend(client, coordinator, concertation, alice_id, "joined"))
+    for r in created:
+        assert r.status_code == 201, r.text
+        got = client.get(r.headers["Location"], headers=coordinator)
+        assert got.status_code == 200, r.headers["Location"]
+        assert got.json()["id"] == r.json()["id"]
+
+
+def test_an_invitee_who_has_not_answered_is_not_marked_present(
+    client: TestClient, coordinator: Headers, concertation: Body, alice_id: str
+) -> None:
+    steps(client, coordinator, concertation, "schedule", "start")
+    refused_with(attend(client, coordinator, concertation, alice_id, "joined"), 409, "participant_not_accepted", "R39")
+
+
+def test_r22_warning_in_legal_minimum_is_in_the_audit_trail(
+    client: TestClient, coordinator: Headers, basis_id: str, connection: Connection
+) -> None:
+    c = create(client, coordinator, basis_id, policy_profile="legal_minimum")
+    r = client.post(url(c, "/participants"), json=payloads.substitute(), headers=coordinator)
+    assert r.status_code == 201, r.text
+    codes = connection.execute(
+        text("SELECT codes FROM audit_event WHERE action = 'participant.create' AND object_id = :p"),
+        {"p": r.json()["id"]},
+    ).scalar_one()
+    assert "prosecutor_presence_no_consent" in str(codes)
+
+
+def test_a_partner_learns_nothing_about_which_participant_ids_exist(
+    client: TestClient, auth: Token, concertation: Body, alice_id: str
+) -> None:
+    partner = auth("crm-cpas", "partner")
+    real = client.get(of(concertation, alice_id, "/flags"), headers=partner)
+    unknown = client.get(of(concertation, str(uuid.uuid4()), "/flags"), headers=partner)
+    assert real.status_code == unknown.status_code == 403
+    assert real.json() == unknown.json()

@@ -100,8 +100,12 @@ def test_r38_r39_r42_may_attribute(
 
 @pytest.mark.parametrize(
     ("status", "expected"),
-    [(InvitationStatus.ACCEPTED, []), (InvitationStatus.REFUSED, [("R39", "participant_refused")])],
-    ids=["accepted", "refused"],
+    [
+        (InvitationStatus.ACCEPTED, []),
+        (InvitationStatus.REFUSED, [("R39", "participant_refused")]),
+        (InvitationStatus.PENDING, [("R39", "participant_not_accepted")]),
+    ],
+    ids=["accepted", "refused", "not answered yet"],
 )
 def test_r39_may_mark_present(status: InvitationStatus, expected: list[tuple[str, str]]) -> None:
     assert codes(may_mark_present(status)) == expected
