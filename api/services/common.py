@@ -107,6 +107,12 @@ def audit_payload_refusal(
     )
 
 
+def succeed(session: Session, actor: Actor, action: str, **event: Any) -> None:
+    """Close a use case: its success event joins the chain in the same transaction as the change, then commit."""
+    audit.record(session, actor, action, Outcome.SUCCESS, **event)
+    session.commit()
+
+
 def audit_alone(session: Session, actor: Actor, action: str, outcome: Outcome, **event: Any) -> None:
     """Drop whatever the use case had started and commit only its audit event, in a write transaction of its own."""
     session.rollback()

@@ -17,11 +17,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
 
-from api import audit
 from api.db import begin_write
 from api.errors import Forbidden, IntegrityFailure, NotFound, PreconditionFailed
 from api.security.crypto import IntegrityError, KeyRing, field_aad, new_data_key, open_sealed, seal
-from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, refuse
+from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, refuse, succeed
 from api.services.legal_bases import public as basis_public
 from api.settings import Settings
 from models.audit import Outcome
@@ -272,8 +271,7 @@ def create(
     begin_write(session)
     action = "concertation.create"
     if not may_create_concertation(actor):
-        audit.record(session, actor, action, Outcome.DENIED, now=now, object_type="concertation")
-        session.commit()
+        audit_alone(session, actor, action, Outcome.DENIED, now=now, object_type="concertation")
         raise Forbidden()
     profile = payload.policy_profile or settings.default_profile
     basis = session.get(LegalBasis, payload.legal_basis_id)
@@ -309,11 +307,10 @@ def create(
     session.add(ConcertationKey(concertation_id=row.id, kek_id=kek_id, wrapped_dek=wrapped, created_at=now))
     persons = _add_persons(session, dek, row.id, payload.persons_concerned, now)
     report = evaluate(facts)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="concertation",
         object_id=row.id,
@@ -321,7 +318,6 @@ def create(
         codes=[f.code for f in report.decision.findings if f.status != "pass"],
         details={"compliant": report.compliant, "profile": profile.value},
     )
-    session.commit()
     return _public(row, persons, (), basis)
 
 
@@ -481,18 +477,16 @@ def update(
     row.version += 1
     row.updated_at = now
     session.add(row)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="concertation",
         object_id=row.id,
         concertation_id=row.id,
         details={"fields": sorted(changes)},
     )
-    session.commit()
     assert basis is not None  # noqa: S101 - refused above
     return _public(row, loaded.persons, loaded.participants, basis)
 
@@ -624,18 +618,16 @@ def transition(
     row.version += 1
     row.updated_at = now
     session.add(row)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="concertation",
         object_id=row.id,
         concertation_id=row.id,
         details={"from": previous, "to": target.value},
     )
-    session.commit()
     return loaded.public()
 
 
@@ -692,11 +684,10 @@ def add_participant(
     row.updated_at = now
     row.version += 1
     session.add(row)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="participant",
         object_id=participant.id,
@@ -704,7 +695,6 @@ def add_participant(
         details={"sector": participant.sector},
         codes=[f.code for f in decision.warnings],  # R22 in legal_minimum: accepted, warned, audited
     )
-    session.commit()
     return _participant_public(participant)
 
 
@@ -778,17 +768,15 @@ def add_person(
     row.updated_at = now
     row.version += 1
     session.add(row)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="person_concerned",
         object_id=person.id,
         concertation_id=row.id,
     )
-    session.commit()
     return PersonConcernedPublic.model_validate(person.model_dump())
 
 
@@ -824,17 +812,15 @@ def person_identity(
         )
         raise IntegrityFailure() from None
     identity = Identity.model_validate(json.loads(plaintext))
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="person_concerned",
         object_id=person.id,
         concertation_id=loaded.row.id,
     )
-    session.commit()
     return PersonConcernedIdentity.model_validate({**person.model_dump(), "identity": identity})
 
 

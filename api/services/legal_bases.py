@@ -8,14 +8,15 @@ from datetime import datetime
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
-from api import audit
 from api.db import begin_write
-from api.errors import Conflict, Forbidden, NotFound, PreconditionFailed
-from api.services.common import decode_cursor, encode_cursor, refuse
+from api.errors import Forbidden, NotFound, PreconditionFailed
+from api.services.common import audit_alone, decode_cursor, encode_cursor, refuse, succeed
 from api.settings import Settings
 from models.audit import Outcome
 from models.legal_basis import BasisStatus, LegalBasis, LegalBasisCreate, LegalBasisPage, LegalBasisPublic
+from policies import grounds
 from policies.access import Actor, may_read_registry, may_register_basis
+from policies.decision import Violation
 from policies.legal_basis import RegistrySettings, check_legal_basis
 
 
@@ -37,8 +38,7 @@ def register(
     begin_write(session)
     basis_id = uuid.uuid4()
     if not may_register_basis(actor):
-        audit.record(session, actor, "legal_basis.create", Outcome.DENIED, now=now, object_type="legal_basis")
-        session.commit()
+        audit_alone(session, actor, "legal_basis.create", Outcome.DENIED, now=now, object_type="legal_basis")
         raise Forbidden()
     violations = check_legal_basis(payload, registry_settings(settings))
     if violations:
@@ -61,10 +61,7 @@ def register(
         created_by=f"{actor.issuer}|{actor.subject}",
     )
     session.add(row)
-    audit.record(
-        session, actor, "legal_basis.create", Outcome.SUCCESS, now=now, object_type="legal_basis", object_id=row.id
-    )
-    session.commit()
+    succeed(session, actor, "legal_basis.create", now=now, object_type="legal_basis", object_id=row.id)
     return public(row)
 
 
@@ -105,22 +102,28 @@ def retire(
     if row is None:
         raise NotFound()
     if not may_register_basis(actor):
-        audit.record(
+        audit_alone(
             session, actor, "legal_basis.retire", Outcome.DENIED, now=now, object_type="legal_basis", object_id=row.id
         )
-        session.commit()
         raise Forbidden()
     if expected_version is not None and expected_version != row.version:
         raise PreconditionFailed()
     if row.status == BasisStatus.RETIRED.value:
-        raise Conflict("legal_basis_already_retired")
+        already = Violation(None, "legal_basis_already_retired", grounds.DESIGN, "status")
+        refuse(
+            session,
+            actor,
+            "legal_basis.retire",
+            [already],
+            now=now,
+            object_type="legal_basis",
+            object_id=row.id,
+            status=409,
+        )
     row.status = BasisStatus.RETIRED.value
     row.retired_at = now
     row.retirement_reason = reason
     row.version += 1
     session.add(row)
-    audit.record(
-        session, actor, "legal_basis.retire", Outcome.SUCCESS, now=now, object_type="legal_basis", object_id=row.id
-    )
-    session.commit()
+    succeed(session, actor, "legal_basis.retire", now=now, object_type="legal_basis", object_id=row.id)
     return public(row)

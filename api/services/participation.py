@@ -15,11 +15,10 @@ from typing import NoReturn
 
 from sqlmodel import Session, SQLModel, col, select
 
-from api import audit
 from api.db import begin_write
 from api.errors import Forbidden, NotFound
 from api.security.crypto import KeyRing, field_aad, seal
-from api.services.common import audit_alone, refuse
+from api.services.common import audit_alone, refuse, succeed
 from api.services.concertations import Loaded, data_key, load
 from api.settings import Settings
 from models.audit import Outcome
@@ -166,17 +165,15 @@ def respond(
         p.refusal_reason_ciphertext = seal(data_key(session, keyring, loaded.row.id), payload.reason.encode(), aad)
     # R40: the version (and ETag) of the public profile must not betray that the participant answered.
     session.add(p)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="participant",
         object_id=p.id,
         concertation_id=loaded.row.id,
     )
-    session.commit()
     return _flags(session, loaded, p)
 
 
@@ -297,18 +294,16 @@ def acknowledge(
         acknowledged_at=now,
     )
     session.add(ack)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="participant",
         object_id=p.id,
         concertation_id=loaded.row.id,
         details={"notice_version": NOTICE_VERSION},
     )
-    session.commit()
     return SecrecyAcknowledgementPublic.model_validate(ack.model_dump())
 
 
@@ -349,17 +344,15 @@ def invoke_silence(
         invoked_at=now,
     )
     session.add(silence)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="participant",
         object_id=p.id,
         concertation_id=loaded.row.id,
     )
-    session.commit()
     return SilencePublic.model_validate(silence.model_dump())
 
 
@@ -391,17 +384,15 @@ def lift_silence(
         )
     silence.lifted_at = now
     session.add(silence)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="participant",
         object_id=p.id,
         concertation_id=loaded.row.id,
     )
-    session.commit()
     return SilencePublic.model_validate(silence.model_dump())
 
 
@@ -447,18 +438,16 @@ def record_attendance(
     else:
         open_.left_at = now
     session.add(open_)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="participant",
         object_id=p.id,
         concertation_id=loaded.row.id,
         details={"event": payload.event},
     )
-    session.commit()
     return AttendancePublic.model_validate(open_.model_dump())
 
 
@@ -494,17 +483,15 @@ def add_agenda_item(
     session.add(item)
     _bump(loaded, now)
     session.add(loaded.row)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="agenda_item",
         object_id=item.id,
         concertation_id=loaded.row.id,
     )
-    session.commit()
     return AgendaItemPublic.model_validate(item.model_dump())
 
 
@@ -564,18 +551,16 @@ def record_consent(
             data_key(session, keyring, loaded.row.id), payload.motivation.encode(), aad
         )
     session.add(consent)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="consent",
         object_id=consent.id,
         concertation_id=loaded.row.id,
         details={"scope": consent.scope, "status": consent.status},
     )
-    session.commit()
     return ConsentPublic.model_validate(consent.model_dump())
 
 
@@ -602,17 +587,15 @@ def withdraw_consent(
         )
     consent.withdrawn_at = now
     session.add(consent)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="consent",
         object_id=consent.id,
         concertation_id=loaded.row.id,
     )
-    session.commit()
     return ConsentPublic.model_validate(consent.model_dump())
 
 
@@ -639,17 +622,15 @@ def record_information(
         recorded_at=now,
     )
     session.add(record_)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="information",
         object_id=record_.id,
         concertation_id=loaded.row.id,
     )
-    session.commit()
     return InformationPublic.model_validate(record_.model_dump())
 
 
@@ -693,18 +674,16 @@ def record_information_exception(
         recorded_at=now,
     )
     session.add(row)
-    audit.record(
+    succeed(
         session,
         actor,
         action,
-        Outcome.SUCCESS,
         now=now,
         object_type="information_exception",
         object_id=row.id,
         concertation_id=loaded.row.id,
         details={"reason": row.reason},
     )
-    session.commit()
     return InformationExceptionPublic.model_validate(row.model_dump())
 
 
