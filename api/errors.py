@@ -60,6 +60,12 @@ class Unprocessable(DomainError):
     status, code = 422, "invalid_payload"
 
 
+class Gone(DomainError):
+    """D18: the content was destroyed with its data key at the end of its retention."""
+
+    status, code = 410, "content_destroyed"
+
+
 class IntegrityFailure(DomainError):
     """SPEC §6: a ciphertext that does not open in its place. Audited; never a plaintext, never a fallback."""
 

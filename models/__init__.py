@@ -1,7 +1,7 @@
 """SQLModel tables and their wire schemas; importing this package registers every table in the metadata."""
 
 from models.audit import AuditEvent
-from models.concertation import Concertation, ConcertationKey, Participant, PersonConcerned
+from models.concertation import Concertation, DataKey, Participant, PersonConcerned
 from models.legal_basis import LegalBasis
 from models.participation import (
     AgendaItem,
@@ -18,8 +18,8 @@ __all__ = [
     "Attendance",
     "AuditEvent",
     "Concertation",
-    "ConcertationKey",
     "ConsentRecord",
+    "DataKey",
     "InformationException",
     "InformationRecord",
     "LegalBasis",

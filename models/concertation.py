@@ -275,17 +275,23 @@ class Concertation(SQLModel, table=True):
     version: int = 1
 
 
-class ConcertationKey(SQLModel, table=True):
-    """SPEC §6 — the concertation's data key, stored only wrapped by a key-encryption key of the key ring."""
+class DataKey(SQLModel, table=True):
+    """SPEC §6 — a concertation's data key, stored only wrapped by a key-encryption key of the key ring.
 
-    __tablename__ = "concertation_key"
+    Versions let a data-key rotation re-encrypt a concertation field by field while every field stays readable; a
+    destroyed key (retention, D18) leaves only its row: the content it sealed is gone for good.
+    """
+
+    __tablename__ = "data_key"
 
     concertation_id: uuid.UUID = Field(
         sa_column=Column(ForeignKey("concertation.id", ondelete="CASCADE"), primary_key=True)
     )
+    version: int = Field(primary_key=True)
     kek_id: str = Field(max_length=64)
-    wrapped_dek: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    wrapped_dek: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     created_at: datetime = Field(sa_type=UTCDateTime)
+    retired_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     destroyed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 

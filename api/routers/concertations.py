@@ -94,6 +94,7 @@ def update(
     response: Response,
     actor: ActorDep,
     session: SessionDep,
+    keyring: KeyRingDep,
     settings: SettingsDep,
     clock: ClockDep,
     if_match: IfMatch = None,
@@ -102,7 +103,7 @@ def update(
     the offence scope can only shrink after the first session starts (R51)."""
     version = expected_version(if_match)
     assert version is not None  # noqa: S101 - required above
-    c = concertations.update(session, actor, concertation_id, payload, version, settings, clock())
+    c = concertations.update(session, actor, concertation_id, payload, version, keyring, settings, clock())
     set_etag(response, c.version)
     return c
 

@@ -4,8 +4,10 @@ Each concertation has its own 256-bit data key (DEK). The DEK is stored only wra
 key-encryption key (KEK) of the key ring, with the concertation id as associated data, so a wrapped key copied to
 another concertation does not unwrap. Each field is sealed with AES-256-GCM under the DEK, a fresh 96-bit random
 nonce, and associated data naming its place — concertation, table, column, row — so that a ciphertext moved to
-another row or column fails to open. Ciphertexts start with a format version byte so that later formats (the
-prosecution-scope digest of issue 4, other KMS back-ends) can be read side by side.
+another row or column fails to open — and the prosecution scope the field was written under (R52): a digest of the
+purpose category, the legal basis and the sorted offence codes, so that content read under a changed scope fails
+closed. A sealed field starts with its format byte and the version of the data key that sealed it, so that a
+concertation whose data key is being rotated stays readable field by field.
 
 A failure to open is an `IntegrityError`: callers report and audit it, never fall back to returning anything.
 """
@@ -13,20 +15,24 @@ A failure to open is an `IntegrityError`: callers report and audit it, never fal
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import secrets
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-FORMAT_V1 = b"\x01"
+FORMAT_V1 = b"\x01"  # wrapped data keys
+FORMAT_FIELD = b"\x02"  # sealed fields: format, data-key version (4 bytes, big-endian), nonce, ciphertext
 _NONCE = 12
 _KEY = 32
+_VERSION = 4
+_HEADER = 1 + _VERSION
 
 
 class IntegrityError(Exception):
@@ -88,21 +94,34 @@ def new_data_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-def field_aad(concertation_id: uuid.UUID, table: str, column: str, row_id: uuid.UUID) -> bytes:
-    """The place a field belongs to; part of the authentication, never stored."""
-    return "|".join(("v1", str(concertation_id), table, column, str(row_id))).encode()
+def scope_digest(purpose_category: str | None, legal_basis_id: uuid.UUID, offence_codes: Iterable[str]) -> str:
+    """R52 — the prosecution scope a field is bound to: purpose category, legal basis, sorted offence codes."""
+    canonical = "|".join(("scope-v1", purpose_category or "", str(legal_basis_id), ",".join(sorted(offence_codes))))
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def seal(dek: bytes, plaintext: bytes, aad: bytes) -> bytes:
+def field_aad(concertation_id: uuid.UUID, table: str, column: str, row_id: uuid.UUID, scope: str) -> bytes:
+    """The place and scope a field belongs to; part of the authentication, never stored."""
+    return "|".join(("v2", str(concertation_id), table, column, str(row_id), scope)).encode()
+
+
+def sealed_version(ciphertext: bytes) -> int:
+    """The data-key version that sealed a field, or IntegrityError if it is not a sealed field."""
+    if not ciphertext.startswith(FORMAT_FIELD) or len(ciphertext) < _HEADER + _NONCE + 16:
+        raise IntegrityError("unknown ciphertext format")
+    return int.from_bytes(ciphertext[1:_HEADER], "big")
+
+
+def seal(dek: bytes, version: int, plaintext: bytes, aad: bytes) -> bytes:
     nonce = os.urandom(_NONCE)
-    return FORMAT_V1 + nonce + AESGCM(dek).encrypt(nonce, plaintext, aad)
+    header = FORMAT_FIELD + version.to_bytes(_VERSION, "big")
+    return header + nonce + AESGCM(dek).encrypt(nonce, plaintext, header + aad)
 
 
 def open_sealed(dek: bytes, ciphertext: bytes, aad: bytes) -> bytes:
-    if not ciphertext.startswith(FORMAT_V1) or len(ciphertext) < 1 + _NONCE + 16:
-        raise IntegrityError("unknown ciphertext format")
-    nonce, sealed = ciphertext[1 : 1 + _NONCE], ciphertext[1 + _NONCE :]
+    sealed_version(ciphertext)
+    header, nonce, sealed = ciphertext[:_HEADER], ciphertext[_HEADER : _HEADER + _NONCE], ciphertext[_HEADER + _NONCE :]
     try:
-        return AESGCM(dek).decrypt(nonce, sealed, aad)
+        return AESGCM(dek).decrypt(nonce, sealed, header + aad)
     except InvalidTag as exc:
         raise IntegrityError("ciphertext does not open in this place") from exc

@@ -18,10 +18,11 @@ from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
 
 from api.db import begin_write
-from api.errors import Forbidden, IntegrityFailure, NotFound, PreconditionFailed
-from api.security.crypto import IntegrityError, KeyRing, field_aad, new_data_key, open_sealed, seal
+from api.errors import Forbidden, Gone, IntegrityFailure, NotFound, PreconditionFailed
+from api.security.crypto import IntegrityError, KeyRing
 from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, refuse, succeed
 from api.services.legal_bases import public as basis_public
+from api.services.sealed import ContentDestroyed, Sealer, create_data_key, reseal, scope_of
 from api.settings import Settings
 from models.audit import Outcome
 from models.concertation import (
@@ -30,7 +31,6 @@ from models.concertation import (
     Concertation,
     ConcertationCreate,
     ConcertationInvitation,
-    ConcertationKey,
     ConcertationMetadata,
     ConcertationPage,
     ConcertationPublic,
@@ -211,22 +211,9 @@ def _basis_missing(concertation: Any, settings: Settings) -> list[Violation]:
 # ---------------------------------------------------------------------------------------------------- encryption
 
 
-def data_key(session: Session, keyring: KeyRing, concertation_id: uuid.UUID) -> bytes:
-    key = session.get(ConcertationKey, concertation_id)
-    if key is None or key.destroyed_at is not None:
-        raise NotFound("content_destroyed")
-    return keyring.unwrap(key.kek_id, key.wrapped_dek, concertation_id)
-
-
-def _seal_identity(dek: bytes, concertation_id: uuid.UUID, person_id: uuid.UUID, identity: Identity) -> bytes:
-    plaintext = identity.model_dump_json().encode()
-    return seal(dek, plaintext, field_aad(concertation_id, "person_concerned", "identity", person_id))
-
-
 def _add_persons(
     session: Session,
-    dek: bytes,
-    concertation_id: uuid.UUID,
+    sealer: Sealer,
     persons: Sequence[PersonConcernedCreate],
     now: datetime,
 ) -> list[PersonConcerned]:
@@ -235,9 +222,11 @@ def _add_persons(
         person_id = uuid.uuid4()
         row = PersonConcerned(
             id=person_id,
-            concertation_id=concertation_id,
+            concertation_id=sealer.row.id,
             reference=p.reference,
-            identity_ciphertext=_seal_identity(dek, concertation_id, person_id, p.identity),
+            identity_ciphertext=sealer.seal(
+                "person_concerned", "identity", person_id, p.identity.model_dump_json().encode()
+            ),
             privacy_notice_given_at=p.privacy_notice_given_at,
             privacy_notice_deferred=p.privacy_notice_deferred,
             created_at=now,
@@ -302,10 +291,9 @@ def create(
     )
     session.add(row)
     session.flush()
-    dek = new_data_key()
-    kek_id, wrapped = keyring.wrap(dek, row.id)
-    session.add(ConcertationKey(concertation_id=row.id, kek_id=kek_id, wrapped_dek=wrapped, created_at=now))
-    persons = _add_persons(session, dek, row.id, payload.persons_concerned, now)
+    create_data_key(session, keyring, row.id, now)
+    session.flush()
+    persons = _add_persons(session, Sealer(session, keyring, row), payload.persons_concerned, now)
     report = evaluate(facts)
     succeed(
         session,
@@ -391,6 +379,7 @@ def update(
     concertation_id: uuid.UUID,
     payload: ConcertationUpdate,
     expected_version: int,
+    keyring: KeyRing,
     settings: Settings,
     now: datetime,
 ) -> ConcertationPublic:
@@ -464,6 +453,7 @@ def update(
                 status=409,
                 code="not_compliant",
             )
+    old_scope = scope_of(row)
     for name in changes:
         if name == "justification":
             row.justification = justification.value
@@ -474,6 +464,8 @@ def update(
     row.purpose_category = new_category.value if new_category else None
     row.chair_issuer = merged.chair.issuer if merged.chair else None
     row.chair_subject = merged.chair.subject if merged.chair else None
+    # R51, R52: the fields follow the concertation's scope; read under any other scope they fail closed.
+    reseal(session, keyring, row, old_scope=old_scope, new_scope=scope_of(row))
     row.version += 1
     row.updated_at = now
     session.add(row)
@@ -764,7 +756,7 @@ def add_person(
         refuse(
             session, actor, action, decision.failures, now=now, object_type="person_concerned", concertation_id=row.id
         )
-    (person,) = _add_persons(session, data_key(session, keyring, row.id), row.id, [payload], now)
+    (person,) = _add_persons(session, Sealer(session, keyring, row), [payload], now)
     row.updated_at = now
     row.version += 1
     session.add(row)
@@ -795,9 +787,12 @@ def person_identity(
     person = next((p for p in loaded.persons if p.id == person_id), None)
     if person is None:
         raise NotFound()
-    aad = field_aad(loaded.row.id, "person_concerned", "identity", person.id)
     try:
-        plaintext = open_sealed(data_key(session, keyring, loaded.row.id), person.identity_ciphertext, aad)
+        plaintext = Sealer(session, keyring, loaded.row).open(
+            "person_concerned", "identity", person.id, person.identity_ciphertext
+        )
+    except ContentDestroyed:
+        raise Gone("content_destroyed") from None
     except IntegrityError:
         audit_alone(
             session,

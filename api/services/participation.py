@@ -17,9 +17,10 @@ from sqlmodel import Session, SQLModel, col, select
 
 from api.db import begin_write
 from api.errors import Forbidden, NotFound
-from api.security.crypto import KeyRing, field_aad, seal
+from api.security.crypto import KeyRing
 from api.services.common import audit_alone, refuse, succeed
-from api.services.concertations import Loaded, data_key, load
+from api.services.concertations import Loaded, load
+from api.services.sealed import Sealer
 from api.settings import Settings
 from models.audit import Outcome
 from models.concertation import Participant
@@ -161,8 +162,8 @@ def respond(
     p.answered_at = now
     p.refusal_reason_ciphertext = None
     if payload.reason and p.invitation_status == InvitationStatus.REFUSED:
-        aad = field_aad(loaded.row.id, "participant", "refusal_reason", p.id)
-        p.refusal_reason_ciphertext = seal(data_key(session, keyring, loaded.row.id), payload.reason.encode(), aad)
+        sealer = Sealer(session, keyring, loaded.row)
+        p.refusal_reason_ciphertext = sealer.seal("participant", "refusal_reason", p.id, payload.reason.encode())
     # R40: the version (and ETag) of the public profile must not betray that the participant answered.
     session.add(p)
     succeed(
@@ -546,9 +547,8 @@ def record_consent(
         recorded_at=now,
     )
     if payload.motivation:
-        aad = field_aad(loaded.row.id, "consent_record", "motivation", consent.id)
-        consent.motivation_ciphertext = seal(
-            data_key(session, keyring, loaded.row.id), payload.motivation.encode(), aad
+        consent.motivation_ciphertext = Sealer(session, keyring, loaded.row).seal(
+            "consent_record", "motivation", consent.id, payload.motivation.encode()
         )
     session.add(consent)
     succeed(
@@ -662,13 +662,14 @@ def record_information_exception(
         )
     assert payload.reason and payload.motivation and payload.decided_by and payload.review_at  # noqa: S101
     exception_id = uuid.uuid4()
-    aad = field_aad(loaded.row.id, "information_exception", "motivation", exception_id)
     row = InformationException(
         id=exception_id,
         concertation_id=loaded.row.id,
         person_id=payload.person_id,
         reason=payload.reason.value,
-        motivation_ciphertext=seal(data_key(session, keyring, loaded.row.id), payload.motivation.encode(), aad),
+        motivation_ciphertext=Sealer(session, keyring, loaded.row).seal(
+            "information_exception", "motivation", exception_id, payload.motivation.encode()
+        ),
         decided_by=payload.decided_by,
         review_at=payload.review_at,
         recorded_at=now,

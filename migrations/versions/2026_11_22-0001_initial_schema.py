@@ -145,14 +145,16 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_concertation_updated_at"), ["updated_at"], unique=False)
 
     op.create_table(
-        "concertation_key",
+        "data_key",
         sa.Column("concertation_id", sa.Uuid(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("kek_id", sa.String(length=64), nullable=False),
-        sa.Column("wrapped_dek", sa.LargeBinary(), nullable=False),
+        sa.Column("wrapped_dek", sa.LargeBinary(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("retired_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("destroyed_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["concertation_id"], ["concertation.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("concertation_id"),
+        sa.PrimaryKeyConstraint("concertation_id", "version"),
     )
     op.create_table(
         "participant",
@@ -218,7 +220,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_participant_concertation_id"))
 
     op.drop_table("participant")
-    op.drop_table("concertation_key")
+    op.drop_table("data_key")
     with op.batch_alter_table("concertation", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_concertation_updated_at"))
         batch_op.drop_index(batch_op.f("ix_concertation_state"))

@@ -63,3 +63,32 @@ def test_identity_is_never_in_lists_and_only_managers_read_it(client: TestClient
     other_org = auth("coord-2", "coordinator", org="cpas-b")
     r = client.get(f"/v1/concertations/{c['id']}/persons-concerned/{person}", headers=other_org)
     assert r.status_code == 404
+
+
+def test_r52_narrowing_the_scope_reseals_and_the_old_ciphertext_no_longer_opens(
+    client: TestClient, auth: Token, connection: Connection
+) -> None:
+    coordinator = auth("coord-1", "coordinator")
+    basis = client.post("/v1/legal-bases", json=payloads.decree(), headers=coordinator).json()
+    body = payloads.concertation(basis["id"], offence_scope=["cp_398", "cp_393"])
+    c = client.post("/v1/concertations", json=body, headers=coordinator).json()
+    person = c["persons_concerned"][0]["id"]
+    select = text("SELECT identity_ciphertext FROM person_concerned WHERE id = :p")
+    before = bytes(connection.execute(select, {"p": _db_id(connection, person)}).scalar_one())
+
+    r = client.patch(
+        f"/v1/concertations/{c['id']}", json={"offence_scope": ["cp_398"]}, headers={**coordinator, "If-Match": '"1"'}
+    )
+    assert r.status_code == 200, r.text
+    after = bytes(connection.execute(select, {"p": _db_id(connection, person)}).scalar_one())
+    assert after != before
+    identity_url = f"/v1/concertations/{c['id']}/persons-concerned/{person}"
+    assert client.get(identity_url, headers=coordinator).json()["identity"]["family_name"] == "Martin"
+
+    # Put back the ciphertext sealed under the wider scope: it does not open under the concertation's scope.
+    connection.execute(
+        text("UPDATE person_concerned SET identity_ciphertext = :b WHERE id = :p"),
+        {"b": before, "p": _db_id(connection, person)},
+    )
+    r = client.get(identity_url, headers=coordinator)
+    assert r.status_code == 500 and r.json()["code"] == "integrity_error"

@@ -1,0 +1,182 @@
+"""Sealed fields: every encrypted column of the service, and how a concertation's fields are opened and re-sealed.
+
+Each field is sealed under the concertation's current data key with associated data naming its place (concertation,
+table, column, row) and the prosecution scope the concertation had when the field was written (R52). When the scope
+narrows (R51), every field is re-sealed under the new scope in the same transaction, so that reading under a scope
+that is not the concertation's own fails closed. A data-key rotation re-seals field by field under a new key
+version; each field's header says which version opens it, so an interrupted rotation leaves every field readable
+and a re-run finishes it. Destroying every version of the key (retention, D18) makes the content unrecoverable.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from api.security.crypto import (
+    IntegrityError,
+    KeyRing,
+    field_aad,
+    new_data_key,
+    open_sealed,
+    scope_digest,
+    seal,
+    sealed_version,
+)
+from models.concertation import Concertation, DataKey, Participant, PersonConcerned
+from models.participation import ConsentRecord, InformationException
+
+
+class ContentDestroyed(Exception):
+    """The data key is destroyed (retention): the content is gone, by design."""
+
+
+@dataclass(frozen=True)
+class SealedField:
+    model: Any
+    attribute: str
+    table: str
+    column: str
+
+
+#: Every encrypted column (SPEC §6). A column missing here would not follow a scope change or a key rotation.
+SEALED_FIELDS: list[SealedField] = [
+    SealedField(PersonConcerned, "identity_ciphertext", "person_concerned", "identity"),
+    SealedField(Participant, "refusal_reason_ciphertext", "participant", "refusal_reason"),
+    SealedField(ConsentRecord, "motivation_ciphertext", "consent_record", "motivation"),
+    SealedField(InformationException, "motivation_ciphertext", "information_exception", "motivation"),
+]
+
+
+def register(field: SealedField) -> None:
+    """Aggregates defined later (minutes, prosecution requests) add their sealed columns here."""
+    SEALED_FIELDS.append(field)
+
+
+def scope_of(row: Concertation) -> str:
+    return scope_digest(row.purpose_category, row.legal_basis_id, row.offence_scope)
+
+
+def create_data_key(session: Session, keyring: KeyRing, concertation_id: uuid.UUID, now: datetime) -> None:
+    kek_id, wrapped = keyring.wrap(new_data_key(), concertation_id)
+    session.add(DataKey(concertation_id=concertation_id, version=1, kek_id=kek_id, wrapped_dek=wrapped, created_at=now))
+
+
+class Sealer:
+    """Seals and opens the fields of one concertation, under its current scope and data keys."""
+
+    def __init__(self, session: Session, keyring: KeyRing, row: Concertation, scope: str | None = None) -> None:
+        self.row = row
+        self.scope = scope if scope is not None else scope_of(row)
+        keys = session.exec(select(DataKey).where(DataKey.concertation_id == row.id)).all()
+        self._keys = {k.version: k for k in keys}
+        self._plain: dict[int, bytes] = {}
+        self._keyring = keyring
+
+    @property
+    def current(self) -> int:
+        live = [v for v, k in self._keys.items() if k.retired_at is None and k.destroyed_at is None]
+        if not live:
+            raise ContentDestroyed()
+        return max(live)
+
+    def _dek(self, version: int) -> bytes:
+        if version not in self._plain:
+            key = self._keys.get(version)
+            if key is None:
+                raise IntegrityError("no data key of that version")
+            if key.destroyed_at is not None or key.wrapped_dek is None:
+                raise ContentDestroyed()
+            self._plain[version] = self._keyring.unwrap(key.kek_id, key.wrapped_dek, self.row.id)
+        return self._plain[version]
+
+    def seal(self, table: str, column: str, row_id: uuid.UUID, plaintext: bytes, *, scope: str | None = None) -> bytes:
+        version = self.current
+        aad = field_aad(self.row.id, table, column, row_id, scope if scope is not None else self.scope)
+        return seal(self._dek(version), version, plaintext, aad)
+
+    def open(self, table: str, column: str, row_id: uuid.UUID, ciphertext: bytes) -> bytes:
+        """The plaintext, or IntegrityError (moved, altered, read under another scope) or ContentDestroyed."""
+        dek = self._dek(sealed_version(ciphertext))
+        return open_sealed(dek, ciphertext, field_aad(self.row.id, table, column, row_id, self.scope))
+
+
+def _rows(session: Session, concertation_id: uuid.UUID) -> Iterator[tuple[SealedField, Any]]:
+    for f in SEALED_FIELDS:
+        query = select(f.model).where(f.model.concertation_id == concertation_id)
+        for obj in session.exec(query.where(col(getattr(f.model, f.attribute)).is_not(None))).all():
+            yield f, obj
+
+
+def reseal(session: Session, keyring: KeyRing, row: Concertation, *, old_scope: str, new_scope: str) -> int:
+    """R51, R52 — re-seal every field of the concertation under its new scope, in the caller's transaction."""
+    if old_scope == new_scope:
+        return 0
+    reader = Sealer(session, keyring, row, scope=old_scope)
+    count = 0
+    for f, obj in _rows(session, row.id):
+        plaintext = reader.open(f.table, f.column, obj.id, getattr(obj, f.attribute))
+        setattr(obj, f.attribute, reader.seal(f.table, f.column, obj.id, plaintext, scope=new_scope))
+        session.add(obj)
+        count += 1
+    return count
+
+
+def rotate_data_key(session: Session, keyring: KeyRing, row: Concertation, now: datetime, *, batch: int = 500) -> int:
+    """SPEC §6 — re-encrypt one concertation under a new data key; safe to interrupt and re-run.
+
+    A new version becomes current (unless a rotation is already under way); fields still sealed under an older
+    version are re-sealed in batches, each committed; when none is left the older versions are retired and their
+    wrapped keys erased. Returns the number of fields re-sealed by this run.
+    """
+    keys = session.exec(select(DataKey).where(DataKey.concertation_id == row.id)).all()
+    live = sorted(k.version for k in keys if k.retired_at is None and k.destroyed_at is None)
+    if not live:
+        raise ContentDestroyed()
+    if len(live) == 1:
+        kek_id, wrapped = keyring.wrap(new_data_key(), row.id)
+        session.add(
+            DataKey(
+                concertation_id=row.id,
+                version=max(k.version for k in keys) + 1,
+                kek_id=kek_id,
+                wrapped_dek=wrapped,
+                created_at=now,
+            )
+        )
+        session.commit()
+    sealer = Sealer(session, keyring, row)
+    target = sealer.current
+    done = 0
+    pending = [(f, obj) for f, obj in _rows(session, row.id) if sealed_version(getattr(obj, f.attribute)) != target]
+    for start in range(0, len(pending), batch):
+        for f, obj in pending[start : start + batch]:
+            plaintext = sealer.open(f.table, f.column, obj.id, getattr(obj, f.attribute))
+            setattr(obj, f.attribute, sealer.seal(f.table, f.column, obj.id, plaintext))
+            session.add(obj)
+            done += 1
+        session.commit()
+    for key in session.exec(select(DataKey).where(DataKey.concertation_id == row.id)).all():
+        if key.version != target and key.retired_at is None:
+            key.retired_at = now
+            key.wrapped_dek = None
+            session.add(key)
+    session.commit()
+    return done
+
+
+def shred(session: Session, concertation_id: uuid.UUID, now: datetime) -> int:
+    """D18 — destroy every data key of the concertation: its sealed content becomes unrecoverable."""
+    count = 0
+    for key in session.exec(select(DataKey).where(DataKey.concertation_id == concertation_id)).all():
+        if key.destroyed_at is None:
+            key.wrapped_dek = None
+            key.destroyed_at = now
+            session.add(key)
+            count += 1
+    return count
