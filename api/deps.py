@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api.errors import Unauthenticated
-from api.security.crypto import KeyRing
+from api.security.kms import Kms
 from api.security.tokens import AuthenticationError, TokenVerifier
 from api.settings import Settings
 from policies.access import Actor
@@ -35,8 +35,8 @@ def get_clock(request: Request) -> Clock:
     return clock
 
 
-def get_keyring(request: Request) -> KeyRing:
-    keyring: KeyRing = request.app.state.keyring
+def get_keyring(request: Request) -> Kms:
+    keyring: Kms = request.app.state.keyring
     return keyring
 
 
@@ -87,6 +87,6 @@ def open_session(request: Request) -> Iterator[Session]:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
-KeyRingDep = Annotated[KeyRing, Depends(get_keyring)]
+KeyRingDep = Annotated[Kms, Depends(get_keyring)]
 SessionDep = Annotated[Session, Depends(get_session)]
 ActorDep = Annotated[Actor, Depends(get_actor)]

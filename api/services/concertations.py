@@ -19,7 +19,8 @@ from sqlmodel import Session, col, select
 
 from api.db import begin_write
 from api.errors import Forbidden, Gone, IntegrityFailure, NotFound, PreconditionFailed
-from api.security.crypto import IntegrityError, KeyRing
+from api.security.crypto import IntegrityError
+from api.security.kms import Kms
 from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, refuse, succeed
 from api.services.legal_bases import public as basis_public
 from api.services.sealed import ContentDestroyed, Sealer, create_data_key, reseal, scope_of
@@ -254,7 +255,7 @@ def _stored(payload: Any, name: str) -> Any:
 
 
 def create(
-    session: Session, actor: Actor, payload: ConcertationCreate, settings: Settings, keyring: KeyRing, now: datetime
+    session: Session, actor: Actor, payload: ConcertationCreate, settings: Settings, keyring: Kms, now: datetime
 ) -> ConcertationPublic:
     """Store a draft, even incomplete; refuse only what the law forbids outright (SPEC §3)."""
     begin_write(session)
@@ -379,7 +380,7 @@ def update(
     concertation_id: uuid.UUID,
     payload: ConcertationUpdate,
     expected_version: int,
-    keyring: KeyRing,
+    keyring: Kms,
     settings: Settings,
     now: datetime,
 ) -> ConcertationPublic:
@@ -728,7 +729,7 @@ def add_person(
     actor: Actor,
     concertation_id: uuid.UUID,
     payload: PersonConcernedCreate,
-    keyring: KeyRing,
+    keyring: Kms,
     now: datetime,
 ) -> PersonConcernedPublic:
     """R26 — add a person concerned, identified as an individual, identity encrypted."""
@@ -777,7 +778,7 @@ def person_identity(
     actor: Actor,
     concertation_id: uuid.UUID,
     person_id: uuid.UUID,
-    keyring: KeyRing,
+    keyring: Kms,
     now: datetime,
 ) -> PersonConcernedIdentity:
     """The identity of a person concerned, for whoever manages the concertation. Every read is audited."""

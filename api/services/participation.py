@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from api.db import begin_write
 from api.errors import Forbidden, NotFound
-from api.security.crypto import KeyRing
+from api.security.kms import Kms
 from api.services.common import audit_alone, refuse, succeed
 from api.services.concertations import Loaded, load
 from api.services.sealed import Sealer
@@ -138,7 +138,7 @@ def respond(
     concertation_id: uuid.UUID,
     participant_id: uuid.UUID,
     payload: InvitationResponse,
-    keyring: KeyRing,
+    keyring: Kms,
     now: datetime,
 ) -> ParticipantFlags:
     """R39 — accept or refuse, no reason required; a new acceptance undoes a refusal. The audit event records that
@@ -523,7 +523,7 @@ def record_consent(
     actor: Actor,
     concertation_id: uuid.UUID,
     payload: ConsentCreate,
-    keyring: KeyRing,
+    keyring: Kms,
     now: datetime,
 ) -> ConsentPublic:
     """R31, R32 — record a consent (or its refusal, with its motivation); the server's time is authoritative."""
@@ -639,7 +639,7 @@ def record_information_exception(
     actor: Actor,
     concertation_id: uuid.UUID,
     payload: InformationExceptionCreate,
-    keyring: KeyRing,
+    keyring: Kms,
     now: datetime,
 ) -> InformationExceptionPublic:
     """R30 — not informing the person, for a child's safety or interest, motivated, with a review date."""

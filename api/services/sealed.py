@@ -20,7 +20,6 @@ from sqlmodel import Session, col, select
 
 from api.security.crypto import (
     IntegrityError,
-    KeyRing,
     field_aad,
     new_data_key,
     open_sealed,
@@ -28,6 +27,7 @@ from api.security.crypto import (
     seal,
     sealed_version,
 )
+from api.security.kms import Kms
 from models.concertation import Concertation, DataKey, Participant, PersonConcerned
 from models.participation import ConsentRecord, InformationException
 
@@ -62,7 +62,7 @@ def scope_of(row: Concertation) -> str:
     return scope_digest(row.purpose_category, row.legal_basis_id, row.offence_scope)
 
 
-def create_data_key(session: Session, keyring: KeyRing, concertation_id: uuid.UUID, now: datetime) -> None:
+def create_data_key(session: Session, keyring: Kms, concertation_id: uuid.UUID, now: datetime) -> None:
     kek_id, wrapped = keyring.wrap(new_data_key(), concertation_id)
     session.add(DataKey(concertation_id=concertation_id, version=1, kek_id=kek_id, wrapped_dek=wrapped, created_at=now))
 
@@ -70,7 +70,7 @@ def create_data_key(session: Session, keyring: KeyRing, concertation_id: uuid.UU
 class Sealer:
     """Seals and opens the fields of one concertation, under its current scope and data keys."""
 
-    def __init__(self, session: Session, keyring: KeyRing, row: Concertation, scope: str | None = None) -> None:
+    def __init__(self, session: Session, keyring: Kms, row: Concertation, scope: str | None = None) -> None:
         self.row = row
         self.scope = scope if scope is not None else scope_of(row)
         keys = session.exec(select(DataKey).where(DataKey.concertation_id == row.id)).all()
@@ -113,7 +113,7 @@ def _rows(session: Session, concertation_id: uuid.UUID) -> Iterator[tuple[Sealed
             yield f, obj
 
 
-def reseal(session: Session, keyring: KeyRing, row: Concertation, *, old_scope: str, new_scope: str) -> int:
+def reseal(session: Session, keyring: Kms, row: Concertation, *, old_scope: str, new_scope: str) -> int:
     """R51, R52 — re-seal every field of the concertation under its new scope, in the caller's transaction."""
     if old_scope == new_scope:
         return 0
@@ -127,7 +127,7 @@ def reseal(session: Session, keyring: KeyRing, row: Concertation, *, old_scope: 
     return count
 
 
-def rotate_data_key(session: Session, keyring: KeyRing, row: Concertation, now: datetime, *, batch: int = 500) -> int:
+def rotate_data_key(session: Session, keyring: Kms, row: Concertation, now: datetime, *, batch: int = 500) -> int:
     """SPEC §6 — re-encrypt one concertation under a new data key; safe to interrupt and re-run.
 
     A new version becomes current (unless a rotation is already under way); fields still sealed under an older
