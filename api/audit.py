@@ -1,9 +1,15 @@
-"""Writing the audit trail (R109, SPEC §6).
+"""Writing and verifying the audit trail (R109, SPEC §6).
 
 An event is added in the session of the change it records and committed with it. Its hash chains it to the
 previous event: `hash = sha256(prev_hash ‖ canonical JSON of the event)`. Two writers must never read the same
 head: on SQLite a write transaction starts with BEGIN IMMEDIATE (one writer at a time); on PostgreSQL the writer
 takes a transaction-scoped advisory lock before reading the head, so several workers keep one chain.
+
+Verification walks the chain in seq order, in keyset batches of raw column values (no ORM objects), and recomputes
+every hash: an edited row no longer gives its hash (`hash_mismatch`); a deleted or inserted row leaves the next
+event's `prev_hash` pointing elsewhere (`broken_link`). Gaps in `seq` alone prove nothing (a rolled-back insert
+consumes a sequence value on PostgreSQL); only the hashes do. A truncated tail is invisible to the chain itself:
+compare the head hash a report gives with a copy kept elsewhere.
 
 Events carry ids, rule codes and hashes only. Never a plaintext secret, never an identity, never a token.
 """
@@ -14,36 +20,65 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
+from time import perf_counter
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, TextClause, select, text
 from sqlmodel import Session, col
 
-from models.audit import AuditEvent, Outcome
+from models.audit import AuditEvent, ChainBreak, ChainReport, Outcome
 from policies.access import Actor
 
 GENESIS = "0" * 64
 #: Arbitrary constant naming the audit chain's advisory lock on PostgreSQL.
 _CHAIN_LOCK = 458_0001
 
+#: `json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`, with the encoder built once.
+_encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+#: The JSON string literal of a str, as that encoder writes it (`ensure_ascii=False`).
+_quote = json.encoder.encode_basestring
+
+
+def _document(
+    event_id: str,
+    occurred_at: str,
+    actor_issuer: str,
+    actor_subject: str,
+    action: str,
+    outcome: str,
+    object_type: str,
+    object_id: str | None,
+    concertation_id: str | None,
+    codes_json: str,
+    details_json: str,
+) -> str:
+    """`_encode` of the event's document, written out for speed: the keys in sorted order, each string escaped by
+    json's own encoder, `codes` and `details` already encoded. The pinned-hash tests hold it to `json.dumps`."""
+    q = _quote
+    return (
+        f'{{"action":{q(action)},"actor_issuer":{q(actor_issuer)},"actor_subject":{q(actor_subject)},'
+        f'"codes":{codes_json},"concertation_id":{"null" if concertation_id is None else q(concertation_id)},'
+        f'"details":{details_json},"id":{q(event_id)},"object_id":{"null" if object_id is None else q(object_id)},'
+        f'"object_type":{q(object_type)},"occurred_at":{q(occurred_at)},"outcome":{q(outcome)}}}'
+    )
+
 
 def canonical(event: AuditEvent) -> bytes:
     """The bytes the hash covers: every field but the hashes, in a fixed order and form."""
-    doc: dict[str, Any] = {
-        "id": str(event.id),
-        "occurred_at": event.occurred_at.isoformat(),
-        "actor_issuer": event.actor_issuer,
-        "actor_subject": event.actor_subject,
-        "action": event.action,
-        "outcome": event.outcome,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "concertation_id": str(event.concertation_id) if event.concertation_id else None,
-        "codes": list(event.codes),
-        "details": event.details,
-    }
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return _document(
+        str(event.id),
+        event.occurred_at.isoformat(),
+        event.actor_issuer,
+        event.actor_subject,
+        event.action,
+        event.outcome,
+        event.object_type,
+        event.object_id,
+        str(event.concertation_id) if event.concertation_id else None,
+        _encode(list(event.codes)),
+        _encode(event.details),
+    ).encode()
 
 
 def chain_hash(prev_hash: str, event: AuditEvent) -> str:
@@ -70,7 +105,8 @@ def record(
     head = session.execute(select(col(AuditEvent.hash)).order_by(col(AuditEvent.seq).desc()).limit(1)).scalar()
     event = AuditEvent(
         id=uuid.uuid4(),
-        occurred_at=now,
+        # Stored as UTC and read back as UTC: hash the instant in the form verification will see.
+        occurred_at=now.astimezone(UTC) if now.tzinfo is not None else now,
         actor_issuer=actor.issuer,
         actor_subject=actor.subject,
         action=action,
@@ -86,3 +122,124 @@ def record(
     event.hash = chain_hash(event.prev_hash, event)
     session.add(event)
     return event
+
+
+# ------------------------------------------------------------------------------------------------ verification
+
+_COLUMNS = (
+    "seq, id, occurred_at, actor_issuer, actor_subject, action, outcome, object_type, object_id, concertation_id, "
+    "codes, details, prev_hash, hash"
+)
+#: On PostgreSQL the server renders uuids, instants (in UTC) and JSON as text: cheaper than building UUID, datetime
+#: and parsed JSON objects in the driver, and the same values (`json` keeps the text it was given).
+_PG_COLUMNS = (
+    "seq, id::text, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), actor_issuer, "
+    "actor_subject, action, outcome, object_type, object_id, concertation_id::text, codes::text, details::text, "
+    "prev_hash, hash"
+)
+
+
+def _batches(dialect: str) -> tuple[TextClause, TextClause]:
+    columns = _PG_COLUMNS if dialect == "postgresql" else _COLUMNS
+    first = f"SELECT {columns} FROM audit_event WHERE seq <= :head ORDER BY seq LIMIT :n"  # noqa: S608
+    following = f"SELECT {columns} FROM audit_event WHERE seq > :after AND seq <= :head ORDER BY seq LIMIT :n"  # noqa: S608
+    return text(first), text(following)
+
+
+def _uuid_text(value: Any) -> str | None:
+    """`str(uuid)` of a driver value: a UUID (psycopg) or the 32 hex digits SQLAlchemy stores on SQLite."""
+    if value is None:
+        return None
+    if value.__class__ is str:
+        if len(value) == 36:
+            return value  # PostgreSQL's own text form, the same as str(uuid)
+        if len(value) == 32:
+            return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+        return str(uuid.UUID(value))
+    return str(value)
+
+
+def _instant_text(value: Any) -> str:
+    """`isoformat()` of the UTC instant a driver value holds: an aware datetime, or SQLite's naive UTC text."""
+    if value.__class__ is str:
+        if len(value) == 26 and value[10] == " " and value[19] == ".":  # SQLAlchemy's own SQLite format
+            fraction = value[20:]
+            return f"{value[:10]}T{value[11:19]}{'' if fraction == '000000' else '.' + fraction}+00:00"
+        value = datetime.fromisoformat(value)
+    return str(value.replace(tzinfo=UTC).isoformat() if value.tzinfo is None else value.astimezone(UTC).isoformat())
+
+
+class _Json:
+    """Parsed JSON column values, memoised: most events share a handful of `codes` and `details`."""
+
+    def __init__(self, limit: int = 4096) -> None:
+        self.seen: dict[str, Any] = {}
+        self.limit = limit
+
+    def __call__(self, value: Any) -> Any:
+        if value.__class__ is not str:
+            return value  # psycopg has already parsed it
+        parsed = self.seen.get(value)
+        if parsed is None:
+            if len(self.seen) >= self.limit:
+                self.seen.clear()
+            parsed = self.seen[value] = json.loads(value)
+        return parsed
+
+
+def verify_chain(bind: Connection | Session, *, batch: int = 10_000) -> ChainReport:
+    """Recompute the chain from its first event to the head seen when verification begins; stop at the first
+    broken link. Reads in keyset batches of `batch` rows by seq, so memory stays flat however long the chain."""
+    started = perf_counter()
+    connection = bind.connection() if isinstance(bind, Session) else bind
+    head = connection.execute(text("SELECT max(seq) FROM audit_event")).scalar()
+    first_batch, next_batch = _batches(connection.dialect.name)
+    parse_json = _Json()
+    sha256 = hashlib.sha256
+    document = _document
+    uuid_text = _uuid_text
+    instant_text = _instant_text
+    expected = GENESIS
+    checked = 0
+    last_seq: int | None = None
+    broken: tuple[int, Any, ChainBreak] | None = None
+    while head is not None and broken is None:
+        if last_seq is None:
+            rows = connection.execute(first_batch, {"head": head, "n": batch}).all()
+        else:
+            rows = connection.execute(next_batch, {"after": last_seq, "head": head, "n": batch}).all()
+        if not rows:
+            break
+        for seq, event_id, at, issuer, subject, action, outcome, otype, oid, cid, codes, details, prev, digest in rows:
+            checked += 1
+            if prev != expected:
+                broken = (seq, event_id, ChainBreak.BROKEN_LINK)
+                break
+            doc = document(
+                uuid_text(event_id),
+                instant_text(at),
+                issuer,
+                subject,
+                action,
+                outcome,
+                otype,
+                oid,
+                uuid_text(cid),
+                parse_json(codes),
+                parse_json(details),
+            )
+            if sha256((prev + doc).encode()).hexdigest() != digest:
+                broken = (seq, event_id, ChainBreak.HASH_MISMATCH)
+                break
+            expected = digest
+            last_seq = seq
+    return ChainReport(
+        ok=broken is None,
+        events_checked=checked,
+        last_good_seq=last_seq,
+        last_good_hash=expected if last_seq is not None else None,
+        first_broken_seq=broken[0] if broken else None,
+        first_broken_id=uuid.UUID(_uuid_text(broken[1])) if broken else None,
+        reason=broken[2] if broken else None,
+        elapsed_seconds=perf_counter() - started,
+    )

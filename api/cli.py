@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from api.commands import retention
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
 from api.security.tokens import mint_token
@@ -72,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     welcome.add_argument("--host", default="127.0.0.1")
     welcome.add_argument("--port", default="8000")
     welcome.set_defaults(run=_welcome)
+    retention.register(sub)
     args = parser.parse_args(argv)
     code: int = args.run(args)
     return code

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from api import problems
 from api.db import make_engine
 from api.deps import Clock, system_clock
-from api.routers import concertations, health, legal_bases, participation, reference
+from api.routers import concertations, health, legal_bases, minutes, participation, reference
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
 from api.security.tokens import IssuerConfig, TokenVerifier
@@ -128,7 +128,7 @@ def create_app(
     app.state.clock = clock or system_clock
     problems.install(app)
     app.include_router(health.router)
-    for router in (reference.router, legal_bases.router, concertations.router, participation.router):
+    for router in (reference.router, legal_bases.router, concertations.router, participation.router, minutes.router):
         app.include_router(router, prefix="/v1")
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app

@@ -3,6 +3,7 @@
 from models.audit import AuditEvent
 from models.concertation import Concertation, DataKey, Participant, PersonConcerned
 from models.legal_basis import LegalBasis
+from models.minutes import MinutesEntry, ProsecutionRequest
 from models.participation import (
     AgendaItem,
     Attendance,
@@ -23,8 +24,10 @@ __all__ = [
     "InformationException",
     "InformationRecord",
     "LegalBasis",
+    "MinutesEntry",
     "Participant",
     "PersonConcerned",
+    "ProsecutionRequest",
     "SecrecyAcknowledgement",
     "Silence",
 ]

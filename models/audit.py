@@ -60,3 +60,34 @@ class AuditEventPublic(SQLModel):
     details: dict[str, Any]
     prev_hash: str
     hash: str
+
+
+class AuditEventPage(SQLModel):
+    """A page of the trail, newest first; `next_cursor` continues towards older events."""
+
+    items: list[AuditEventPublic]
+    next_cursor: str | None
+
+
+class ChainBreak(StrEnum):
+    """Why a link of the chain does not hold."""
+
+    HASH_MISMATCH = "hash_mismatch"  # the event's content no longer gives its hash: the row was edited
+    BROKEN_LINK = "broken_link"  # prev_hash is not the previous event's hash: an event was deleted or inserted
+
+
+class ChainReport(SQLModel):
+    """The result of recomputing the whole chain, from the first event to the head seen when verification began.
+
+    `last_good_seq`/`last_good_hash` name the last event whose link and hash hold (the head when `ok`): compare the
+    head hash with a copy kept elsewhere to detect a truncated tail, which no chain can reveal by itself.
+    """
+
+    ok: bool
+    events_checked: int
+    last_good_seq: int | None
+    last_good_hash: str | None
+    first_broken_seq: int | None
+    first_broken_id: uuid.UUID | None
+    reason: ChainBreak | None
+    elapsed_seconds: float

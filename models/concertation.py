@@ -268,6 +268,8 @@ class Concertation(SQLModel, table=True):
     scheduled_start: datetime | None = Field(default=None, sa_type=UTCDateTime)
     scheduled_end: datetime | None = Field(default=None, sa_type=UTCDateTime)
     scope_frozen_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    minutes_finalised_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_by_issuer: str = Field(max_length=300)
     created_by_subject: str = Field(max_length=200)
     created_at: datetime = Field(sa_type=UTCDateTime, index=True)

@@ -1653,6 +1653,155 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "himself."
         ),
     },
+    "minutes_finalised": {
+        "fr": "Le procès-verbal est finalisé : il ne peut plus être modifié.",
+        "nl": "De notulen zijn afgesloten: ze kunnen niet meer worden gewijzigd.",
+        "en": "The minutes are finalised: they can no longer be changed.",
+    },
+    "minutes_not_writable": {
+        "fr": "Le procès-verbal ne s'écrit que pendant ou après une séance (état « {state} »).",
+        "nl": "De notulen worden enkel tijdens of na een zitting opgesteld (toestand « {state} »).",
+        "en": "Minutes are written only during or after a session (state “{state}”).",
+    },
+    "judicial_investigation_flag_required": {
+        "fr": (
+            "Une contribution de la police ou du parquet doit indiquer si elle provient d'une instruction "
+            "judiciaire (secret de l'instruction)."
+        ),
+        "nl": (
+            "Een bijdrage van politie of parket moet aangeven of ze uit een gerechtelijk onderzoek komt "
+            "(geheim van het onderzoek)."
+        ),
+        "en": (
+            "A police or parquet contribution must state whether it comes from a judicial investigation "
+            "(secrecy of the investigation)."
+        ),
+    },
+    "investigation_secrecy_not_confirmed": {
+        "fr": (
+            "Une information issue d'une instruction judiciaire ne peut être consignée que si son auteur "
+            "confirme qu'elle peut être partagée."
+        ),
+        "nl": (
+            "Informatie uit een gerechtelijk onderzoek kan enkel worden genotuleerd als de auteur bevestigt "
+            "dat ze mag worden gedeeld."
+        ),
+        "en": (
+            "Information from a judicial investigation can be recorded only if its author confirms it may be shared."
+        ),
+    },
+    "youth_report_penal_exposure": {
+        "fr": (
+            "Un rapport d'étude sociale ou médico-psychologique de la protection de la jeunesse ne peut "
+            "servir à des fins pénales : il ne peut être versé dans une concertation où siègent la police ou "
+            "le parquet (Cour de cassation)."
+        ),
+        "nl": (
+            "Een maatschappelijk of medisch-psychologisch onderzoeksverslag van de jeugdbescherming mag niet "
+            "voor strafrechtelijke doeleinden dienen: het kan niet worden ingebracht in een overleg waaraan "
+            "politie of parket deelnemen (Hof van Cassatie)."
+        ),
+        "en": (
+            "A youth-protection social or medico-psychological report cannot serve penal purposes: it cannot "
+            "be entered in a concertation where police or the parquet take part (Court of Cassation)."
+        ),
+    },
+    "necessity_justification_required": {
+        "fr": (
+            "Une information de contenu (et non de processus) doit être justifiée comme strictement "
+            "nécessaire à la finalité de la concertation."
+        ),
+        "nl": (
+            "Inhoudelijke informatie (en niet over het proces) moet worden verantwoord als strikt "
+            "noodzakelijk voor het doel van het overleg."
+        ),
+        "en": (
+            "Content (rather than process) information must be justified as strictly necessary for the "
+            "purpose of the concertation."
+        ),
+    },
+    "offence_tag_outside_scope": {
+        "fr": (
+            "L'infraction {offence} ne fait pas partie des infractions pour lesquelles la concertation a été organisée."
+        ),
+        "nl": "Het misdrijf {offence} behoort niet tot de misdrijven waarvoor het overleg werd georganiseerd.",
+        "en": "Offence {offence} is not among the offences for which the concertation was organised.",
+    },
+    "requester_not_prosecutor": {
+        "fr": (
+            "Seul un magistrat du parquet peut demander à utiliser le procès-verbal d'une concertation à des "
+            "fins de poursuite."
+        ),
+        "nl": "Enkel een parketmagistraat kan vragen de notulen van een overleg voor vervolging te gebruiken.",
+        "en": (
+            "Only a magistrate of the public prosecutor's office may ask to use the minutes of a "
+            "concertation for prosecution."
+        ),
+    },
+    "non_penal_use_not_allowed": {
+        "fr": (
+            "Les secrets d'une concertation ne peuvent servir qu'à la poursuite pénale des délits pour "
+            "lesquels elle a été organisée (art. 458ter C. pén.) ; tout autre usage ({use}) violerait le "
+            "secret professionnel."
+        ),
+        "nl": (
+            "De geheimen van een overleg kunnen enkel dienen voor de strafvervolging van de misdrijven "
+            "waarvoor het werd georganiseerd (art. 458ter Sw.); elk ander gebruik ({use}) zou het "
+            "beroepsgeheim schenden."
+        ),
+        "en": (
+            "The secrets of a concertation may serve only the prosecution of the offences for which it was "
+            "organised (art. 458ter of the Penal Code); any other use ({use}) would breach professional "
+            "secrecy."
+        ),
+    },
+    "prosecution_request_incomplete": {
+        "fr": "La demande doit indiquer le dossier pénal, les infractions visées et sa motivation.",
+        "nl": "Het verzoek moet het strafdossier, de beoogde misdrijven en de motivering vermelden.",
+        "en": "The request must name the criminal case, the offences concerned and its motivation.",
+    },
+    "empty_prosecution_scope": {
+        "fr": (
+            "Cette concertation n'a été organisée pour aucune infraction : aucune poursuite pénale ne peut "
+            "se fonder sur ce qui y a été dit (art. 458ter C. pén.)."
+        ),
+        "nl": (
+            "Dit overleg werd voor geen enkel misdrijf georganiseerd: geen enkele strafvervolging kan "
+            "steunen op wat er werd gezegd (art. 458ter Sw.)."
+        ),
+        "en": (
+            "This concertation was organised for no offence: no prosecution may rest on what was said in it "
+            "(art. 458ter of the Penal Code)."
+        ),
+    },
+    "offence_outside_concertation_scope": {
+        "fr": (
+            "Refusé en entier : les infractions {offences} ne sont pas celles pour lesquelles la "
+            "concertation a été organisée ; les secrets qui y sont communiqués ne peuvent donner lieu à la "
+            "poursuite que de ces seuls délits (art. 458ter C. pén.) et un autre usage violerait le secret "
+            "professionnel."
+        ),
+        "nl": (
+            "Volledig geweigerd: de misdrijven {offences} zijn niet die waarvoor het overleg werd "
+            "georganiseerd; de meegedeelde geheimen kunnen enkel tot vervolging van die misdrijven leiden "
+            "(art. 458ter Sw.) en elk ander gebruik zou het beroepsgeheim schenden."
+        ),
+        "en": (
+            "Refused whole: offences {offences} are not those for which the concertation was organised; its "
+            "secrets may lead to prosecution for those offences only (art. 458ter of the Penal Code), and "
+            "any other use would breach professional secrecy."
+        ),
+    },
+    "prosecution_request_refused": {
+        "fr": "Cette demande a été refusée : aucune information ne peut être communiquée sur sa base.",
+        "nl": "Dit verzoek werd geweigerd: op grond ervan kan geen informatie worden meegedeeld.",
+        "en": "This request was refused: no information can be disclosed on its basis.",
+    },
+    "speaker_not_a_participant": {
+        "fr": "Seuls les participants de cette concertation peuvent être cités au procès-verbal (art. 458ter C. pén.).",
+        "nl": "Enkel deelnemers aan dit overleg kunnen in de notulen worden geciteerd (art. 458ter Sw.).",
+        "en": "Only participants of this concertation can be quoted in the minutes (art. 458ter of the Penal Code).",
+    },
     "internal_error": {
         "fr": (
             "Une erreur interne est survenue : réessayez plus tard et, si le problème persiste, contactez "

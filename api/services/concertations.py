@@ -608,6 +608,8 @@ def transition(
     row.state = target.value
     if step is Transition.START and row.scope_frozen_at is None:
         row.scope_frozen_at = now
+    if step is Transition.CLOSE:
+        row.closed_at = now  # D18: retention counts from closure
     row.version += 1
     row.updated_at = now
     session.add(row)

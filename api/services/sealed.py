@@ -29,6 +29,7 @@ from api.security.crypto import (
 )
 from api.security.kms import Kms
 from models.concertation import Concertation, DataKey, Participant, PersonConcerned
+from models.minutes import MinutesEntry, ProsecutionRequest
 from models.participation import ConsentRecord, InformationException
 
 
@@ -45,17 +46,15 @@ class SealedField:
 
 
 #: Every encrypted column (SPEC §6). A column missing here would not follow a scope change or a key rotation.
-SEALED_FIELDS: list[SealedField] = [
+SEALED_FIELDS: tuple[SealedField, ...] = (
     SealedField(PersonConcerned, "identity_ciphertext", "person_concerned", "identity"),
     SealedField(Participant, "refusal_reason_ciphertext", "participant", "refusal_reason"),
     SealedField(ConsentRecord, "motivation_ciphertext", "consent_record", "motivation"),
     SealedField(InformationException, "motivation_ciphertext", "information_exception", "motivation"),
-]
-
-
-def register(field: SealedField) -> None:
-    """Aggregates defined later (minutes, prosecution requests) add their sealed columns here."""
-    SEALED_FIELDS.append(field)
+    SealedField(MinutesEntry, "content_ciphertext", "minutes_entry", "content"),
+    SealedField(MinutesEntry, "necessity_ciphertext", "minutes_entry", "necessity"),
+    SealedField(ProsecutionRequest, "motivation_ciphertext", "prosecution_request", "motivation"),
+)
 
 
 def scope_of(row: Concertation) -> str:

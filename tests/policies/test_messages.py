@@ -267,6 +267,7 @@ API_CODES: dict[str, set[str]] = {
     "not_present": set(),
     "person_unknown": set(),
     "consent_already_withdrawn": set(),
+    "prosecution_request_refused": set(),
 }
 
 ALL_CODES = sorted(set(POLICY_CODES) | set(LIFECYCLE_CODES) | set(API_CODES))

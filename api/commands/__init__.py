@@ -1,0 +1,1 @@
+"""Operational commands of `concertation` (keys, audit, retention), each registering its own subcommands."""

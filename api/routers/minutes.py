@@ -1,0 +1,137 @@
+"""Minutes, prosecution requests and their alerts (issue 4)."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Response, status
+
+from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep
+from api.http import Limit, errors
+from api.services import minutes
+from models.minutes import (
+    AlertPublic,
+    Disclosure,
+    MinutesEntryCreate,
+    MinutesEntryPublic,
+    MinutesPage,
+    ProsecutionRequestCreate,
+    ProsecutionRequestPublic,
+)
+
+router = APIRouter(tags=["minutes and prosecution"])
+_C = "/concertations/{concertation_id}"
+
+
+@router.post(
+    f"{_C}/minutes",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MinutesEntryPublic,
+    responses=errors(403, 404, 409),
+    summary="Write a minutes entry (chair or minute-taker)",
+)
+def add_entry(
+    concertation_id: uuid.UUID,
+    payload: MinutesEntryCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
+) -> MinutesEntryPublic:
+    """In session or held, until finalised. Refused: an entry attributed to someone who refused, is silent or was
+    not there (R38, R39, R42); a lawyer's client-incriminating content — never stored (R21); a youth-protection report
+    with police or parquet present (R34); an unconfirmed judicial-investigation secret (R47); unjustified content
+    (R65); an offence tag outside the scope (R53). The content is sealed under the concertation's scope (R52)."""
+    entry = minutes.add_entry(session, actor, concertation_id, payload, keyring, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/minutes"
+    return entry
+
+
+@router.get(
+    f"{_C}/minutes",
+    response_model=MinutesPage,
+    responses=errors(403, 404, 410, 500),
+    summary="Read the minutes (audited)",
+)
+def read_minutes(
+    concertation_id: uuid.UUID, actor: ActorDep, session: SessionDep, keyring: KeyRingDep, clock: ClockDep
+) -> MinutesPage:
+    """For the coordinator, the chair and participants who acknowledged secrecy (R19, R44); every read is audited."""
+    return minutes.read_minutes(session, actor, concertation_id, keyring, clock())
+
+
+@router.post(
+    f"{_C}/minutes/finalise",
+    response_model=MinutesPage,
+    responses=errors(403, 404, 409),
+    summary="Finalise the minutes",
+)
+def finalise(concertation_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep) -> MinutesPage:
+    """Once; the minutes are read-only afterwards."""
+    return minutes.finalise(session, actor, concertation_id, clock())
+
+
+@router.post(
+    f"{_C}/prosecution-requests",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ProsecutionRequestPublic,
+    responses=errors(403, 404, 410),
+    summary="Ask to use the minutes for named offences (prosecutor)",
+)
+def file_request(
+    concertation_id: uuid.UUID,
+    payload: ProsecutionRequestCreate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
+) -> ProsecutionRequestPublic:
+    """R49–R54 — granted only if every offence is in the concertation's scope and the use is penal; otherwise
+    refused whole (422, with art. 458ter §2), kept, audited and alerted to the coordinator and the DPO."""
+    r = minutes.file_request(session, actor, concertation_id, payload, keyring, clock())
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/prosecution-requests/{r.id}"
+    return r
+
+
+@router.get(
+    f"{_C}/prosecution-requests/{{request_id}}",
+    response_model=ProsecutionRequestPublic,
+    responses=errors(403, 404),
+    summary="Read a prosecution request",
+)
+def read_request(
+    concertation_id: uuid.UUID, request_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
+) -> ProsecutionRequestPublic:
+    return minutes.read_request(session, actor, concertation_id, request_id, clock())
+
+
+@router.get(
+    f"{_C}/prosecution-requests/{{request_id}}/disclosure",
+    response_model=Disclosure,
+    responses=errors(404, 409, 410, 500),
+    summary="The entries a granted request may use (audited)",
+)
+def disclosure(
+    concertation_id: uuid.UUID,
+    request_id: uuid.UUID,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
+) -> Disclosure:
+    """R53 — never a youth-protection report, never an entry tagged outside the request or untagged, never an entry
+    about a person the request does not name. Each decryption is audited."""
+    return minutes.disclosure(session, actor, concertation_id, request_id, keyring, clock())
+
+
+@router.get(
+    "/alerts",
+    response_model=list[AlertPublic],
+    responses=errors(403),
+    summary="Refused prosecution requests (coordinator, DPO)",
+)
+def alerts(actor: ActorDep, session: SessionDep, limit: Limit = 50) -> list[AlertPublic]:
+    """R54 — every refused out-of-scope or non-penal request: for auditors/DPO, and coordinators of the concertation."""
+    return minutes.alerts(session, actor, limit)

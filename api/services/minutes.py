@@ -1,0 +1,434 @@
+"""Use cases of the minutes and of the prosecution path (issue 4: R21, R33, R34, R38–R42, R47, R49–R54, R65).
+
+Writing: the chair or the minute-taker, while the concertation is in session or held and until the minutes are
+finalised; the entry is checked, then sealed under the concertation's data key and scope (R52). A lawyer's refused
+contribution (R21) leaves nothing behind but an audit event with its rule code. Reading: the coordinator, the chair
+and participants who acknowledged secrecy; every read is audited. Prosecution: a request is granted or refused whole
+(R49), refused requests are kept and alerted (R54), and a granted request discloses only what R53 allows, each
+decryption audited.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from api import audit
+from api.db import begin_write
+from api.errors import Conflict, Forbidden, Gone, IntegrityFailure, NotFound, refused
+from api.security.crypto import IntegrityError
+from api.security.kms import Kms
+from api.services.common import audit_alone, refuse, succeed
+from api.services.concertations import Loaded, load
+from api.services.sealed import ContentDestroyed, Sealer
+from models.audit import Outcome
+from models.concertation import Concertation, Participant
+from models.minutes import (
+    AlertPublic,
+    Disclosure,
+    MinutesEntry,
+    MinutesEntryCreate,
+    MinutesEntryPublic,
+    MinutesPage,
+    ProsecutionRequest,
+    ProsecutionRequestCreate,
+    ProsecutionRequestPublic,
+    public_entry,
+)
+from models.participation import Attendance, Silence
+from policies.access import Actor, Visibility
+from policies.concertation import judicial_presence
+from policies.minutes import EntryFacts, EntryType, Speaker, check_entry, is_lawyer_refusal
+from policies.participation import AttributionFacts, InvitationStatus, Presence
+from policies.participation import Silence as SilenceFact
+from policies.prosecution import EntryExposure, RequestFacts, Use, disclosable, prosecution_request_decision
+from policies.vocab import ConcertationState, ParticipantRole, Role, Sector
+
+# ---------------------------------------------------------------------------------------------------- writing
+
+
+def _writer(loaded: Loaded, seen: Visibility, actor: Actor) -> bool:
+    """The coordinator or chair (who manage the meeting), or a participant whose role is chair or minute-taker."""
+    if seen is Visibility.MANAGE:
+        return True
+    return any(
+        p.issuer == actor.issuer
+        and p.subject == actor.subject
+        and p.role in (ParticipantRole.MINUTE_TAKER.value, ParticipantRole.CHAIR.value)
+        for p in loaded.participant_rows
+    )
+
+
+def _speaker(session: Session, p: Participant) -> Speaker:
+    silences = session.exec(select(Silence).where(Silence.participant_id == p.id)).all()
+    presences = session.exec(select(Attendance).where(Attendance.participant_id == p.id)).all()
+    return Speaker(
+        participant_id=str(p.id),
+        sector=Sector(p.sector),
+        is_lawyer=p.is_lawyer,
+        attribution=AttributionFacts(
+            invitation=InvitationStatus(p.invitation_status),
+            silences=[
+                SilenceFact(str(s.agenda_item_id) if s.agenda_item_id else None, s.invoked_at, s.lifted_at)
+                for s in silences
+            ],
+            presences=[Presence(a.joined_at, a.left_at) for a in presences],
+        ),
+    )
+
+
+def _status_of(violations: Sequence[object]) -> int:
+    codes = {getattr(v, "code", "") for v in violations}
+    return 409 if codes & {"minutes_finalised", "minutes_not_writable"} else 422
+
+
+def add_entry(
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    payload: MinutesEntryCreate,
+    keyring: Kms,
+    now: datetime,
+) -> MinutesEntryPublic:
+    begin_write(session)
+    action = "minutes.create"
+    loaded, seen = load(session, actor, concertation_id, Visibility.ACKNOWLEDGED, action, now)
+    row = loaded.row
+    if not _writer(loaded, seen, actor):
+        audit_alone(session, actor, action, Outcome.DENIED, now=now, object_type="minutes", concertation_id=row.id)
+        raise Forbidden()
+    by_id = {p.id: p for p in loaded.participant_rows}
+    named = ([payload.speaker_id] if payload.speaker_id else []) + list(payload.attributed_to)
+    unknown = [str(pid) for pid in named if pid not in by_id]
+    speaker = _speaker(session, by_id[payload.speaker_id]) if payload.speaker_id in by_id else None
+    attributed = [_speaker(session, by_id[pid]) for pid in payload.attributed_to if pid in by_id]
+    facts = EntryFacts(
+        state=ConcertationState(row.state),
+        finalised=row.minutes_finalised_at is not None,
+        at=now,
+        agenda_item=str(payload.agenda_item_id) if payload.agenda_item_id else None,
+        speaker=speaker,
+        attributed_to=attributed,
+        unknown_participants=unknown,
+        level=payload.level,
+        necessity_justified=bool(payload.necessity_justification and payload.necessity_justification.strip()),
+        entry_type=payload.entry_type,
+        judicial_presence=judicial_presence(loaded.participants),
+        offence_tags=payload.offence_tags,
+        scope=row.offence_scope,
+        about_persons=payload.about_persons,
+        person_refs=[p.reference for p in loaded.persons],
+        lawyer_client_confidential=payload.lawyer_client_confidential,
+        may_expose_client=payload.may_expose_client_to_prosecution,
+        from_judicial_investigation=payload.from_judicial_investigation,
+        investigation_shareable_confirmed=payload.investigation_shareable_confirmed,
+    )
+    violations = check_entry(facts)
+    if violations:
+        # R21: the refused content goes nowhere — not stored, not logged; only the rule codes are audited.
+        details = {"art_458quater": True} if is_lawyer_refusal(violations) else None
+        refuse(
+            session,
+            actor,
+            action,
+            violations,
+            now=now,
+            object_type="minutes",
+            concertation_id=row.id,
+            status=_status_of(violations),
+            details=details,
+        )
+    entry_id = uuid.uuid4()
+    sealer = Sealer(session, keyring, row)
+    entry = MinutesEntry(
+        id=entry_id,
+        concertation_id=row.id,
+        agenda_item_id=payload.agenda_item_id,
+        speaker_id=payload.speaker_id,
+        attributed_to=[str(p) for p in payload.attributed_to],
+        entry_type=payload.entry_type.value,
+        level=payload.level.value,
+        offence_tags=list(payload.offence_tags),
+        about_persons=list(payload.about_persons),
+        may_inform_judicial_decision=payload.may_inform_judicial_decision,
+        from_judicial_investigation=payload.from_judicial_investigation,
+        penal_use_forbidden=payload.entry_type is EntryType.YOUTH_PROTECTION_REPORT,
+        content_ciphertext=sealer.seal("minutes_entry", "content", entry_id, payload.content.encode()),
+        necessity_ciphertext=(
+            sealer.seal("minutes_entry", "necessity", entry_id, payload.necessity_justification.encode())
+            if payload.necessity_justification
+            else None
+        ),
+        recorded_at=now,
+        recorded_by=f"{actor.issuer}|{actor.subject}",
+    )
+    session.add(entry)
+    if row.scope_frozen_at is None:  # R51: the first entry freezes the scope too
+        row.scope_frozen_at = now
+        session.add(row)
+    succeed(session, actor, action, now=now, object_type="minutes_entry", object_id=entry.id, concertation_id=row.id)
+    return public_entry(entry, payload.content, payload.necessity_justification)
+
+
+def _open_entries(
+    session: Session,
+    actor: Actor,
+    action: str,
+    loaded: Loaded,
+    entries: Sequence[MinutesEntry],
+    keyring: Kms,
+    now: datetime,
+) -> list[MinutesEntryPublic]:
+    sealer = Sealer(session, keyring, loaded.row)
+    out: list[MinutesEntryPublic] = []
+    for e in entries:
+        try:
+            content = sealer.open("minutes_entry", "content", e.id, e.content_ciphertext).decode()
+            necessity = (
+                sealer.open("minutes_entry", "necessity", e.id, e.necessity_ciphertext).decode()
+                if e.necessity_ciphertext
+                else None
+            )
+        except ContentDestroyed:
+            raise Gone() from None
+        except IntegrityError:
+            audit_alone(
+                session,
+                actor,
+                action,
+                Outcome.REFUSED,
+                now=now,
+                object_type="minutes_entry",
+                object_id=e.id,
+                concertation_id=loaded.row.id,
+                codes=["integrity_error"],
+            )
+            raise IntegrityFailure() from None
+        out.append(public_entry(e, content, necessity))
+    return out
+
+
+def _entries(session: Session, concertation_id: uuid.UUID) -> list[MinutesEntry]:
+    query = select(MinutesEntry).where(MinutesEntry.concertation_id == concertation_id)
+    return list(session.exec(query.order_by(col(MinutesEntry.recorded_at), col(MinutesEntry.id))).all())
+
+
+def read_minutes(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, keyring: Kms, now: datetime
+) -> MinutesPage:
+    """R19, R44 — the coordinator, the chair and acknowledged participants who did not refuse; audited."""
+    begin_write(session)
+    action = "minutes.read"
+    loaded, _ = load(session, actor, concertation_id, Visibility.ACKNOWLEDGED, action, now)
+    entries = _entries(session, loaded.row.id)
+    items = _open_entries(session, actor, action, loaded, entries, keyring, now)
+    succeed(
+        session,
+        actor,
+        action,
+        now=now,
+        object_type="minutes",
+        concertation_id=loaded.row.id,
+        details={"entries": [str(e.id) for e in entries]},
+    )
+    return MinutesPage(finalised_at=loaded.row.minutes_finalised_at, items=items)
+
+
+def finalise(session: Session, actor: Actor, concertation_id: uuid.UUID, now: datetime) -> MinutesPage:
+    """SPEC §3 — finalised once; the minutes are read-only afterwards."""
+    begin_write(session)
+    action = "minutes.finalise"
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    row = loaded.row
+    if row.minutes_finalised_at is not None:
+        raise Conflict("minutes_finalised")
+    if row.state not in (ConcertationState.IN_SESSION, ConcertationState.HELD, ConcertationState.CLOSED):
+        raise Conflict("minutes_not_writable", params={"state": row.state})
+    row.minutes_finalised_at = now
+    row.version += 1
+    row.updated_at = now
+    session.add(row)
+    succeed(session, actor, action, now=now, object_type="minutes", concertation_id=row.id)
+    return MinutesPage(finalised_at=now, items=[])
+
+
+# ---------------------------------------------------------------------------------------------------- prosecution
+
+
+def file_request(
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    payload: ProsecutionRequestCreate,
+    keyring: Kms,
+    now: datetime,
+) -> ProsecutionRequestPublic:
+    """R49–R54 — granted whole or refused whole; a refusal is kept, audited and alerted."""
+    begin_write(session)
+    action = "prosecution_request.create"
+    row = session.get(Concertation, concertation_id)
+    if row is None:
+        raise NotFound()
+    is_prosecutor = Role.PROSECUTOR in actor.roles
+    if not is_prosecutor:
+        # A non-prosecutor who cannot see the concertation learns nothing of it (R27); one who can is told R50.
+        load(session, actor, concertation_id, Visibility.METADATA, action, now)
+    violations = prosecution_request_decision(
+        RequestFacts(
+            is_prosecutor=is_prosecutor,
+            use=payload.use,
+            offences=payload.offences,
+            scope=row.offence_scope,
+            case_reference_given=bool(payload.criminal_case_reference.strip()),
+            motivation_given=bool(payload.motivation.strip()),
+        )
+    )
+    if not is_prosecutor:
+        refuse(
+            session,
+            actor,
+            action,
+            violations,
+            now=now,
+            object_type="prosecution_request",
+            concertation_id=row.id,
+            status=403,
+        )
+    request_id = uuid.uuid4()
+    request = ProsecutionRequest(
+        id=request_id,
+        concertation_id=row.id,
+        requester_issuer=actor.issuer,
+        requester_subject=actor.subject,
+        requesting_magistrate=payload.requesting_magistrate,
+        criminal_case_reference=payload.criminal_case_reference,
+        use=payload.use.value,
+        offences=list(payload.offences),
+        persons_named=list(payload.persons_named),
+        decision="refused" if violations else "granted",
+        codes=[v.code for v in violations],
+        decided_at=now,
+    )
+    try:
+        request.motivation_ciphertext = Sealer(session, keyring, row).seal(
+            "prosecution_request", "motivation", request_id, payload.motivation.encode()
+        )
+    except ContentDestroyed:
+        raise Gone() from None
+    session.add(request)
+    outcome = Outcome.REFUSED if violations else Outcome.SUCCESS
+    audit.record(
+        session,
+        actor,
+        action,
+        outcome,
+        now=now,
+        object_type="prosecution_request",
+        object_id=request_id,
+        concertation_id=row.id,
+        codes=[v.code for v in violations],
+        details={"offences": sorted(payload.offences), "use": payload.use.value, "alert": bool(violations)},
+    )
+    session.commit()
+    if violations:
+        raise refused(violations)
+    return ProsecutionRequestPublic.model_validate(request.model_dump())
+
+
+def _own_request(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, request_id: uuid.UUID, action: str, now: datetime
+) -> tuple[Concertation, ProsecutionRequest]:
+    """The requester himself, or whoever manages the concertation; everyone else gets a miss."""
+    request = session.get(ProsecutionRequest, request_id)
+    row = session.get(Concertation, concertation_id)
+    if request is None or row is None or request.concertation_id != row.id:
+        raise NotFound()
+    if request.requester_issuer == actor.issuer and request.requester_subject == actor.subject:
+        return row, request
+    load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    return row, request
+
+
+def read_request(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, request_id: uuid.UUID, now: datetime
+) -> ProsecutionRequestPublic:
+    _, request = _own_request(session, actor, concertation_id, request_id, "prosecution_request.read", now)
+    return ProsecutionRequestPublic.model_validate(request.model_dump())
+
+
+def disclosure(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, request_id: uuid.UUID, keyring: Kms, now: datetime
+) -> Disclosure:
+    """R52, R53 — for the requester of a granted request only: the entries he may use, each decryption audited."""
+    begin_write(session)
+    action = "prosecution_request.disclosure"
+    request = session.get(ProsecutionRequest, request_id)
+    if (
+        request is None
+        or request.concertation_id != concertation_id
+        or request.requester_issuer != actor.issuer
+        or request.requester_subject != actor.subject
+        or Role.PROSECUTOR not in actor.roles
+    ):
+        raise NotFound()
+    if request.decision != "granted":
+        raise Conflict("prosecution_request_refused")
+    row = session.get(Concertation, concertation_id)
+    assert row is not None  # noqa: S101 - a foreign key guarantees it
+    loaded = Loaded(session, row)
+    entries = _entries(session, row.id)
+    allowed = [
+        e
+        for e in entries
+        if disclosable(
+            EntryExposure(e.penal_use_forbidden, e.offence_tags, e.about_persons),
+            request.offences,
+            request.persons_named,
+        )
+    ]
+    items = _open_entries(session, actor, action, loaded, allowed, keyring, now)
+    succeed(
+        session,
+        actor,
+        action,
+        now=now,
+        object_type="prosecution_request",
+        object_id=request.id,
+        concertation_id=row.id,
+        details={
+            "entries": [str(e.id) for e in allowed],
+            "offences": sorted(request.offences),
+            "withheld": len(entries) - len(allowed),
+        },
+    )
+    return Disclosure(
+        request_id=request.id, offences=request.offences, items=items, withheld=len(entries) - len(allowed)
+    )
+
+
+def alerts(session: Session, actor: Actor, limit: int) -> list[AlertPublic]:
+    """R54 — refused prosecution requests: every one for an auditor (DPO), those of his organisation for a
+    coordinator."""
+    if Role.AUDITOR not in actor.roles and Role.COORDINATOR not in actor.roles:
+        raise Forbidden()
+    query = select(ProsecutionRequest, Concertation).where(
+        ProsecutionRequest.decision == "refused", ProsecutionRequest.concertation_id == Concertation.id
+    )
+    if Role.AUDITOR not in actor.roles:
+        query = query.where(Concertation.org == actor.org)
+    rows = session.exec(query.order_by(col(ProsecutionRequest.decided_at).desc()).limit(limit)).all()
+    return [
+        AlertPublic(
+            request_id=r.id,
+            concertation_id=r.concertation_id,
+            requester=f"{r.requester_issuer}|{r.requester_subject}",
+            offences=r.offences,
+            use=Use(r.use),
+            codes=r.codes,
+            at=r.decided_at,
+        )
+        for r, _ in rows
+    ]

@@ -1,0 +1,154 @@
+"""Minutes entries and prosecution requests (R21, R33, R34, R47, R49–R54, R65).
+
+The content of an entry, its necessity justification and a request's motivation are stored only as ciphertext
+sealed under the concertation's data key and bound to its prosecution scope (SPEC §6, R52).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import Field as PField
+from sqlalchemy import JSON, Column, LargeBinary
+from sqlmodel import Field, SQLModel
+
+from models.common import Instant, OffenceCode, Reference, Str200, Text2k, UTCDateTime, Wire
+from policies.minutes import EntryType, Level
+from policies.participation import Tristate
+from policies.prosecution import Use
+
+ContentText = Annotated[str, PField(max_length=20_000)]
+
+
+class MinutesEntryCreate(Wire):
+    """One entry. Attributed entries name their speaker (a participant); process notes of the chair need not."""
+
+    agenda_item_id: uuid.UUID | None = None
+    speaker_id: uuid.UUID | None = PField(default=None, description="The participant who said it")
+    attributed_to: Annotated[list[uuid.UUID], PField(max_length=20)] = []
+    entry_type: EntryType = EntryType.STATEMENT
+    level: Level
+    necessity_justification: Text2k | None = PField(default=None, description="R65: required for content")
+    offence_tags: Annotated[list[OffenceCode], PField(max_length=20)] = PField(
+        default=[],
+        description="R53: offences of the scope this entry bears on; untagged entries never go to a prosecutor",
+    )
+    about_persons: Annotated[list[Reference], PField(max_length=20)] = []
+    may_inform_judicial_decision: bool = PField(default=False, description="R33")
+    from_judicial_investigation: bool | None = PField(default=None, description="R47: police/parquet speakers")
+    investigation_shareable_confirmed: bool | None = PField(default=None, description="R47")
+    lawyer_client_confidential: bool | None = PField(default=None, description="R21: lawyer speakers")
+    may_expose_client_to_prosecution: Tristate | None = PField(default=None, description="R21: lawyer speakers")
+    content: ContentText
+
+
+class MinutesEntryPublic(SQLModel):
+    id: uuid.UUID
+    agenda_item_id: uuid.UUID | None
+    speaker_id: uuid.UUID | None
+    attributed_to: list[uuid.UUID]
+    entry_type: EntryType
+    level: Level
+    necessity_justification: str | None
+    offence_tags: list[str]
+    about_persons: list[str]
+    may_inform_judicial_decision: bool
+    penal_use_forbidden: bool
+    recorded_at: Instant
+    content: str
+
+
+class MinutesPage(SQLModel):
+    finalised_at: Instant | None
+    items: list[MinutesEntryPublic]
+
+
+class MinutesEntry(SQLModel, table=True):
+    __tablename__ = "minutes_entry"
+
+    id: uuid.UUID = Field(primary_key=True)
+    concertation_id: uuid.UUID = Field(foreign_key="concertation.id", index=True)
+    agenda_item_id: uuid.UUID | None = Field(default=None, foreign_key="agenda_item.id")
+    speaker_id: uuid.UUID | None = Field(default=None, foreign_key="participant.id")
+    attributed_to: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    entry_type: str = Field(max_length=32)
+    level: str = Field(max_length=16)
+    offence_tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    about_persons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    may_inform_judicial_decision: bool = False
+    from_judicial_investigation: bool | None = None
+    penal_use_forbidden: bool = False
+    content_ciphertext: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    necessity_ciphertext: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    recorded_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    recorded_by: str = Field(max_length=600)
+
+
+class ProsecutionRequestCreate(Wire):
+    """R49 — a magistrate's request to use the minutes for named offences in a criminal case."""
+
+    requesting_magistrate: Str200
+    criminal_case_reference: Str200
+    use: Use = Use.CRIMINAL_PROSECUTION
+    offences: Annotated[list[OffenceCode], PField(max_length=50)]
+    persons_named: Annotated[list[Reference], PField(max_length=20)] = []
+    motivation: Text2k
+
+
+class ProsecutionRequestPublic(SQLModel):
+    id: uuid.UUID
+    concertation_id: uuid.UUID
+    requesting_magistrate: str
+    criminal_case_reference: str
+    use: Use
+    offences: list[str]
+    persons_named: list[str]
+    decision: str
+    codes: list[str]
+    decided_at: Instant
+
+
+class Disclosure(SQLModel):
+    """R53 — the entries a granted request may use, decrypted; everything else is withheld and counted."""
+
+    request_id: uuid.UUID
+    offences: list[str]
+    items: list[MinutesEntryPublic]
+    withheld: int
+
+
+class AlertPublic(SQLModel):
+    """R54 — a refused out-of-scope (or non-penal) request: for the coordinator and the DPO."""
+
+    request_id: uuid.UUID
+    concertation_id: uuid.UUID
+    requester: str
+    offences: list[str]
+    use: Use
+    codes: list[str]
+    at: Instant
+
+
+class ProsecutionRequest(SQLModel, table=True):
+    __tablename__ = "prosecution_request"
+
+    id: uuid.UUID = Field(primary_key=True)
+    concertation_id: uuid.UUID = Field(foreign_key="concertation.id", index=True)
+    requester_issuer: str = Field(max_length=300)
+    requester_subject: str = Field(max_length=200)
+    requesting_magistrate: str = Field(max_length=200)
+    criminal_case_reference: str = Field(max_length=200)
+    use: str = Field(max_length=32)
+    offences: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    persons_named: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    motivation_ciphertext: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    decision: str = Field(max_length=16, index=True)
+    codes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    decided_at: datetime = Field(sa_type=UTCDateTime)
+
+
+def public_entry(row: MinutesEntry, content: str, necessity: str | None) -> MinutesEntryPublic:
+    values: dict[str, Any] = row.model_dump()
+    return MinutesEntryPublic.model_validate({**values, "content": content, "necessity_justification": necessity})
