@@ -6,6 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from api.commands import audit as audit_commands
+from api.commands import keys as key_commands
 from api.commands import retention
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
@@ -74,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     welcome.add_argument("--port", default="8000")
     welcome.set_defaults(run=_welcome)
     retention.register(sub)
+    audit_commands.register(sub)
+    key_commands.register(sub)
     args = parser.parse_args(argv)
     code: int = args.run(args)
     return code

@@ -12,9 +12,10 @@ from sqlalchemy import Engine
 from api import problems
 from api.db import make_engine
 from api.deps import Clock, system_clock
-from api.routers import concertations, health, legal_bases, minutes, participation, reference
+from api.routers import audit, concertations, health, legal_bases, minutes, participation, reference
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
+from api.security.kms import from_settings as kms_from_settings
 from api.security.tokens import IssuerConfig, TokenVerifier
 from api.settings import Settings, get_settings
 
@@ -123,12 +124,19 @@ def create_app(
     )
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
-    app.state.keyring = keyring or KeyRing.ensure(settings.keyring_file)
+    app.state.keyring = keyring or kms_from_settings(settings)
     app.state.verifier = verifier or build_verifier(settings)
     app.state.clock = clock or system_clock
     problems.install(app)
     app.include_router(health.router)
-    for router in (reference.router, legal_bases.router, concertations.router, participation.router, minutes.router):
+    for router in (
+        reference.router,
+        legal_bases.router,
+        concertations.router,
+        participation.router,
+        minutes.router,
+        audit.router,
+    ):
         app.include_router(router, prefix="/v1")
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from policies.vocab import Profile
@@ -72,6 +72,17 @@ class Settings(BaseSettings):
     keyring_path: Path | None = Field(
         default=None, description="Key-encryption key ring (JSON); default var/keys/keyring.json, created if absent"
     )
+
+    # Key management (SPEC §6): where the key-encryption keys live. `file` is the key ring above (or the whole ring
+    # as JSON in CONCERTATION_KEYRING); `pkcs11` is an HSM or cloud HSM through its PKCS#11 module.
+    kms: Literal["file", "pkcs11"] = Field(
+        default="file", description="Key-encryption keys: `file` (development key ring) or `pkcs11` (HSM token)"
+    )
+    pkcs11_module: Path = Field(
+        default=Path("/usr/lib/softhsm/libsofthsm2.so"), description="PKCS#11 module (shared library) of the HSM"
+    )
+    pkcs11_token_label: str | None = Field(default=None, description="Label of the token holding the KEKs")
+    pkcs11_pin: SecretStr | None = Field(default=None, description="User PIN of that token")
 
     @property
     def dev_key_dir(self) -> Path:

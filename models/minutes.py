@@ -55,6 +55,7 @@ class MinutesEntryPublic(SQLModel):
     offence_tags: list[str]
     about_persons: list[str]
     may_inform_judicial_decision: bool
+    disclosed_to_person_at: Instant | None
     penal_use_forbidden: bool
     recorded_at: Instant
     content: str
@@ -78,6 +79,7 @@ class MinutesEntry(SQLModel, table=True):
     offence_tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     about_persons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     may_inform_judicial_decision: bool = False
+    disclosed_to_person_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     from_judicial_investigation: bool | None = None
     penal_use_forbidden: bool = False
     content_ciphertext: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

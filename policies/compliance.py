@@ -29,6 +29,7 @@ from policies.concertation import (
     judicial_presence,
 )
 from policies.decision import Decision, Finding, Violation
+from policies.minutes import check_adversarial
 from policies.person_concerned import Consent, InformationState, check_person_informed, check_prosecutor_presence
 from policies.profiles import severity, weigh
 from policies.vocab import Profile, Severity, Status
@@ -50,6 +51,7 @@ class ComplianceFacts:
     information: InformationState = field(default_factory=lambda: InformationState((), ()))
     now: datetime | None = None
     closing: bool = False
+    undisclosed_judicial_entries: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,11 @@ def _prosecutor_presence(f: ComplianceFacts) -> list[Violation]:
 
 def _informed(f: ComplianceFacts) -> list[Violation]:
     return check_person_informed(f.information, f.today)
+
+
+def _adversarial(f: ComplianceFacts) -> list[Violation]:
+    in_force = any(review >= f.today for review in f.information.exception_reviews)
+    return check_adversarial(f.undisclosed_judicial_entries, in_force)
 
 
 #: The checks of a concertation, in the order of the rule book.
@@ -122,6 +129,7 @@ CHECKS: tuple[Check, ...] = (
     Check(("R113",), "dates_valid", grounds.LAW_6_JULY_2017, lambda f: check_dates(f.concertation)),
     Check(("R22",), "prosecutor_presence_consented", grounds.REC_SDJ_PROSECUTOR, _prosecutor_presence),
     Check(("R28", "R30"), "person_informed", grounds.REC_SDJ, _informed, closing_only=True),
+    Check(("R33",), "adversarial_principle_respected", grounds.REC_NOUWYNCK, _adversarial, closing_only=True),
 )
 
 

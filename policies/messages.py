@@ -1802,6 +1802,32 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "nl": "Enkel deelnemers aan dit overleg kunnen in de notulen worden geciteerd (art. 458ter Sw.).",
         "en": "Only participants of this concertation can be quoted in the minutes (art. 458ter of the Penal Code).",
     },
+    "contradictoire_at_risk": {
+        "fr": (
+            "Des éléments du procès-verbal pouvant fonder une décision judiciaire ({entries}) n'ont pas été portés à "
+            "la connaissance de la personne concernée : faites-le (principe du contradictoire) ou justifiez une "
+            "exception valable avant de clôturer."
+        ),
+        "nl": (
+            "Elementen uit de notulen die een rechterlijke beslissing kunnen onderbouwen ({entries}), werden niet aan "
+            "de betrokkene meegedeeld: doe dat (tegensprekelijkheid) of verantwoord een geldige uitzondering vóór "
+            "het afsluiten."
+        ),
+        "en": (
+            "Minutes entries that may inform a judicial decision ({entries}) were not made known to the person "
+            "concerned: do so (adversarial principle) or justify a valid exception before closing."
+        ),
+    },
+    "adversarial_principle_respected": {
+        "fr": "Ce qui peut fonder une décision judiciaire a été porté à la connaissance de la personne concernée.",
+        "nl": "Wat een rechterlijke beslissing kan onderbouwen, werd aan de betrokkene meegedeeld.",
+        "en": "What may inform a judicial decision has been made known to the person concerned.",
+    },
+    "already_disclosed": {
+        "fr": "Cet élément a déjà été porté à la connaissance de la personne.",
+        "nl": "Dit element werd al aan de betrokkene meegedeeld.",
+        "en": "This entry has already been made known to the person.",
+    },
     "internal_error": {
         "fr": (
             "Une erreur interne est survenue : réessayez plus tard et, si le problème persiste, contactez "

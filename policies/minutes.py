@@ -23,6 +23,7 @@ from policies.vocab import ConcertationState, Sector
 CASSATION_YOUTH = "jurisprudence constante de la Cour de cassation (rapports d'étude sociale et médico-psychologique)"
 PILOT_INVESTIGATION = "évaluation du Protocol van Moed (secret de l'instruction) ; conception"
 MINIMISATION = "recommandation Donnet, Dubois, Guilbau ; Meersseman ; circulaire SPW (strictement nécessaire)"
+ADVERSARIAL = "recommandation Nouwynck ; SDJ (principe du contradictoire)"
 
 #: SPEC §3 — minutes are written only while the concertation meets or has met, and until they are finalised.
 WRITABLE: frozenset[ConcertationState] = frozenset({ConcertationState.IN_SESSION, ConcertationState.HELD})
@@ -127,3 +128,20 @@ def check_entry(f: EntryFacts) -> list[Violation]:
 def is_lawyer_refusal(violations: Sequence[Violation]) -> bool:
     """R21 — content refused under art. 458quater is not stored anywhere, not even encrypted, not even audited."""
     return any(v.rule == "R21" for v in violations)
+
+
+def check_adversarial(undisclosed_judicial_entries: int, exception_in_force: bool) -> list[Violation]:
+    """R33 — elements that may feed a judicial or mandating decision must be knowable by the person: before closure,
+    each entry flagged `may_inform_judicial_decision` was disclosed to the person, unless a valid exception to
+    informing him (R30) is in force."""
+    if undisclosed_judicial_entries and not exception_in_force:
+        return [
+            Violation(
+                "R33",
+                "contradictoire_at_risk",
+                ADVERSARIAL,
+                "minutes",
+                {"entries": str(undisclosed_judicial_entries)},
+            )
+        ]
+    return []

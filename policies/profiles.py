@@ -14,7 +14,7 @@ from policies.decision import Decision, Finding, Violation
 from policies.vocab import Profile, Severity, Status
 
 #: Rules whose force is a recommendation or a pilot practice: the only ones a profile may soften.
-_RECOMMENDATIONS: tuple[str, ...] = ("R7", "R9", "R15", "R22", "R24", "R25", "R36", "R55")
+_RECOMMENDATIONS: tuple[str, ...] = ("R7", "R9", "R15", "R22", "R24", "R25", "R33", "R36", "R55")
 
 PROFILES: Mapping[Profile, Mapping[str, Severity]] = MappingProxyType(
     {

@@ -62,6 +62,20 @@ def read_minutes(
 
 
 @router.post(
+    f"{_C}/minutes/{{entry_id}}/disclosed-to-person",
+    response_model=MinutesEntryPublic,
+    responses=errors(403, 404, 409),
+    summary="Record that an entry was made known to the person (R33)",
+)
+def mark_disclosed(
+    concertation_id: uuid.UUID, entry_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
+) -> MinutesEntryPublic:
+    """R33 — an entry that may inform a judicial or mandating decision must be knowable by the person before the
+    concertation closes (or a valid R30 exception is in force). Returns the entry's metadata, not its content."""
+    return minutes.mark_disclosed(session, actor, concertation_id, entry_id, clock())
+
+
+@router.post(
     f"{_C}/minutes/finalise",
     response_model=MinutesPage,
     responses=errors(403, 404, 409),

@@ -2,13 +2,17 @@
 
 A data key is never stored in clear: it is wrapped by the active key-encryption key (KEK), with the concertation id
 as associated data, and unwrapped on demand by the KEK whose id the wrapped key records. Any store that can do this
-serves: the key ring file (`api.security.crypto.KeyRing`, development) and a PKCS#11 token (hardware or cloud HSMs).
+serves: the key ring file (`api.security.crypto.KeyRingFile`, development) and a PKCS#11 token (hardware or cloud
+HSMs, `api.security.pkcs11.Pkcs11Kms`).
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Protocol
+from typing import Protocol, runtime_checkable
+
+from api.security.crypto import KeyRing, KeyRingFile
+from api.settings import Settings
 
 
 class Kms(Protocol):
@@ -24,3 +28,33 @@ class Kms(Protocol):
     def unwrap(self, kek_id: str, wrapped: bytes, concertation_id: uuid.UUID) -> bytes:
         """Unwrap with the named KEK, or raise `IntegrityError`."""
         ...
+
+
+@runtime_checkable
+class KekStore(Protocol):
+    """A `Kms` that can create key-encryption keys itself (the key ring file, a PKCS#11 token): `keys rotate`."""
+
+    @property
+    def active(self) -> str: ...
+
+    def create_kek(self) -> str:
+        """Create a new KEK and make it the active one; returns its id."""
+        ...
+
+
+def from_settings(settings: Settings) -> Kms:
+    """The deployment's KMS: a PKCS#11 token when `kms=pkcs11`, else the key ring from the environment or the file.
+
+    The environment key ring wins over the file so that a container can run without a writable key volume.
+    """
+    if settings.kms == "pkcs11":
+        # Imported here so that the PKCS#11 extension is loaded only where a token is configured.
+        from api.security.pkcs11 import Pkcs11Kms
+
+        if not settings.pkcs11_token_label or settings.pkcs11_pin is None:
+            raise ValueError("kms=pkcs11 needs CONCERTATION_PKCS11_TOKEN_LABEL and CONCERTATION_PKCS11_PIN")
+        return Pkcs11Kms(settings.pkcs11_module, settings.pkcs11_token_label, settings.pkcs11_pin.get_secret_value())
+    from_env = KeyRing.from_env()
+    if from_env is not None:
+        return from_env
+    return KeyRingFile.ensure(settings.keyring_file)

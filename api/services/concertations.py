@@ -49,6 +49,7 @@ from models.concertation import (
     PersonConcernedPublic,
 )
 from models.legal_basis import BasisStatus, LegalBasis
+from models.minutes import MinutesEntry
 from models.participation import ConsentRecord, InformationException, InformationRecord, SecrecyAcknowledgement
 from policies.access import (
     Actor,
@@ -530,6 +531,15 @@ def _report(
         ),
         consents=consents_of(session, loaded.row.id),
         information=_information(session, loaded.row.id),
+        undisclosed_judicial_entries=len(
+            session.exec(
+                select(MinutesEntry.id).where(
+                    MinutesEntry.concertation_id == loaded.row.id,
+                    col(MinutesEntry.may_inform_judicial_decision).is_(True),
+                    col(MinutesEntry.disclosed_to_person_at).is_(None),
+                )
+            ).all()
+        ),
         now=now,
         closing=closing,
     )

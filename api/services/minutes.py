@@ -255,6 +255,28 @@ def finalise(session: Session, actor: Actor, concertation_id: uuid.UUID, now: da
     return MinutesPage(finalised_at=now, items=[])
 
 
+def mark_disclosed(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, entry_id: uuid.UUID, now: datetime
+) -> MinutesEntryPublic:
+    """R33 — record that an entry which may inform a judicial decision was made known to the person concerned.
+
+    Metadata only: the content stays as it is, even in finalised minutes."""
+    begin_write(session)
+    action = "minutes.disclosed_to_person"
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    entry = session.get(MinutesEntry, entry_id)
+    if entry is None or entry.concertation_id != loaded.row.id:
+        raise NotFound()
+    if entry.disclosed_to_person_at is not None:
+        raise Conflict("already_disclosed")
+    entry.disclosed_to_person_at = now
+    session.add(entry)
+    succeed(
+        session, actor, action, now=now, object_type="minutes_entry", object_id=entry.id, concertation_id=loaded.row.id
+    )
+    return MinutesEntryPublic.model_validate({**entry.model_dump(), "content": "", "necessity_justification": None})
+
+
 # ---------------------------------------------------------------------------------------------------- prosecution
 
 

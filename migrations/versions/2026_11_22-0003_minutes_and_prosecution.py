@@ -57,6 +57,7 @@ def upgrade() -> None:
         sa.Column("offence_tags", sa.JSON(), nullable=False),
         sa.Column("about_persons", sa.JSON(), nullable=False),
         sa.Column("may_inform_judicial_decision", sa.Boolean(), nullable=False),
+        sa.Column("disclosed_to_person_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("from_judicial_investigation", sa.Boolean(), nullable=True),
         sa.Column("penal_use_forbidden", sa.Boolean(), nullable=False),
         sa.Column("content_ciphertext", sa.LargeBinary(), nullable=False),

@@ -218,3 +218,71 @@ def information_exception(person_id: str, **overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+# ------------------------------------------------------------------ minutes and the prosecution path (issue 4)
+
+#: R21 — a basis that lets a lawyer take part names the sector `lawyer` among its authorised categories.
+LAWYER_CATEGORY: dict[str, Any] = {"kind": "category", "sector": "lawyer", "function": "avocat"}
+
+
+def decree_authorising(*categories: dict[str, Any], **overrides: Any) -> dict[str, Any]:
+    """The decree, with further authorised participant categories (e.g. `LAWYER_CATEGORY`)."""
+    body = decree(**overrides)
+    body["determines"] = copy.deepcopy(body["determines"])
+    body["determines"]["authorised_participants"] += [dict(c) for c in categories]
+    return body
+
+
+def lawyer(**overrides: Any) -> dict[str, Any]:
+    """R21 — a lawyer of the family; needs a basis authorising the sector `lawyer`."""
+    body = participant(
+        subject="lawyer-x",
+        display_name="Xavier Lenoir",
+        organisation="Barreau de Bruxelles",
+        sector="lawyer",
+        function="avocat",
+        mission_statement="Conseil de la mère dans la procédure protectionnelle.",
+        secrecy_source="art_458_cp",
+        is_lawyer=True,
+        works_with=[],
+    )
+    body.update(overrides)
+    return body
+
+
+def person_concerned(reference: str = "P-002", **identity: Any) -> dict[str, Any]:
+    """R26 — a further person concerned, an individual, privacy notice given."""
+    return {
+        "reference": reference,
+        "identity": {
+            "kind": "individual",
+            "family_name": "Dubois",
+            "given_names": "Noah",
+            "birth_date": "2012-01-09",
+            **identity,
+        },
+        "privacy_notice_given_at": "2026-11-18T10:00:00+01:00",
+    }
+
+
+def minutes_entry(speaker_id: str | None = None, **overrides: Any) -> dict[str, Any]:
+    """A lawful process note (R65: no justification needed), attributed to `speaker_id` when given."""
+    body: dict[str, Any] = {"level": "process", "content": "La famille a repris contact avec le service."}
+    if speaker_id is not None:
+        body["speaker_id"] = speaker_id
+    body.update(overrides)
+    return body
+
+
+def prosecution_request(**overrides: Any) -> dict[str, Any]:
+    """R49 — a magistrate's request to use the minutes for assault and battery (cp_398) against P-001's abuser."""
+    body: dict[str, Any] = {
+        "requesting_magistrate": "J. Dupont",
+        "criminal_case_reference": "BR.12.34.5678/26",
+        "offences": ["cp_398"],
+        "persons_named": ["P-001"],
+        "motivation": "Poursuites pour coups et blessures volontaires sur l'enfant.",
+    }
+    body.update(overrides)
+    return body

@@ -66,3 +66,27 @@ def test_minutes_are_sealed_and_only_in_scope_prosecution_gets_them(
     assert d.status_code == 200, d.text
     assert [i["content"] for i in d.json()["items"]] == ["L'enfant montre des ecchymoses."]
     assert client.get(f"{url}/minutes", headers=alice_h).status_code == 403  # not acknowledged (R19)
+
+
+def test_r33_an_entry_that_may_inform_a_judicial_decision_blocks_closing_until_disclosed(
+    client: TestClient, auth: Token
+) -> None:
+    coordinator = auth("coord-1", "coordinator")
+    basis = client.post("/v1/legal-bases", json=payloads.decree(), headers=coordinator).json()
+    c = client.post("/v1/concertations", json=payloads.concertation(basis["id"]), headers=coordinator).json()
+    url = f"/v1/concertations/{c['id']}"
+    informed = payloads.information(c["persons_concerned"][0]["id"], after_session=True)
+    assert client.post(f"{url}/person-concerned/information", json=informed, headers=coordinator).status_code == 201
+    for step in ("schedule", "start"):
+        assert client.post(f"{url}/{step}", headers=coordinator).status_code == 200
+    note = {"level": "process", "may_inform_judicial_decision": True, "content": "Rapport au tribunal prévu."}
+    entry = client.post(f"{url}/minutes", json=note, headers=coordinator).json()
+    assert client.post(f"{url}/end", headers=coordinator).status_code == 200
+
+    r = client.post(f"{url}/close", headers=coordinator)
+    assert r.status_code == 409
+    assert [(v["rule"], v["code"]) for v in r.json()["violations"]] == [("R33", "contradictoire_at_risk")]
+    r = client.post(f"{url}/minutes/{entry['id']}/disclosed-to-person", headers=coordinator)
+    assert r.status_code == 200 and r.json()["content"] == ""
+    assert client.post(f"{url}/minutes/{entry['id']}/disclosed-to-person", headers=coordinator).status_code == 409
+    assert client.post(f"{url}/close", headers=coordinator).status_code == 200

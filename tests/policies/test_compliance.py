@@ -71,6 +71,7 @@ PASS_LINES: list[tuple[str, str]] = [
     ("R22", "prosecutor_presence_consented"),
     ("R28", "person_informed"),
     ("R30", "person_informed"),
+    ("R33", "adversarial_principle_respected"),
     ("R20", "no_police_or_parquet"),
 ]
 
@@ -387,3 +388,29 @@ def test_d11_informing_the_person_blocks_closing_only(
     f = replace(facts(profile=profile), information=information, closing=closing)
     found_ = [(x.rule, x.code, x.status) for x in evaluate(f).decision.findings if x.rule in ("R28", "R30")]
     assert found_ == expected
+
+
+@pytest.mark.parametrize(
+    ("profile", "closing", "undisclosed", "information", "expected"),
+    [
+        (SG, True, 0, INFORMED, ("adversarial_principle_respected", Status.PASS)),
+        (SG, True, 2, INFORMED, ("contradictoire_at_risk", Status.FAIL)),
+        (LM, True, 2, INFORMED, ("contradictoire_at_risk", Status.WARN)),
+        (SG, False, 2, INFORMED, ("contradictoire_at_risk", Status.WARN)),
+        (SG, True, 2, InformationState([], [date(2027, 6, 1)]), ("adversarial_principle_respected", Status.PASS)),
+    ],
+    ids=[
+        "nothing undisclosed",
+        "undisclosed at closing (safeguards)",
+        "undisclosed at closing (legal minimum: a warning)",
+        "undisclosed before closing: a warning",
+        "an R30 exception in force",
+    ],
+)
+def test_r33_adversarial_principle_before_closing(
+    profile: Profile, closing: bool, undisclosed: int, information: InformationState, expected: tuple[str, Status]
+) -> None:
+    f = replace(
+        facts(profile=profile), closing=closing, undisclosed_judicial_entries=undisclosed, information=information
+    )
+    assert [(x.code, x.status) for x in evaluate(f).decision.findings if x.rule == "R33"] == [expected]

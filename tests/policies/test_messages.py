@@ -268,6 +268,7 @@ API_CODES: dict[str, set[str]] = {
     "person_unknown": set(),
     "consent_already_withdrawn": set(),
     "prosecution_request_refused": set(),
+    "already_disclosed": set(),
 }
 
 ALL_CODES = sorted(set(POLICY_CODES) | set(LIFECYCLE_CODES) | set(API_CODES))

@@ -16,7 +16,7 @@ from tests.policies.facts import found, v
 
 LM = Profile.LEGAL_MINIMUM
 SG = Profile.SAFEGUARDS
-RECOMMENDATIONS = ("R7", "R9", "R15", "R22", "R24", "R25", "R36", "R55")
+RECOMMENDATIONS = ("R7", "R9", "R15", "R22", "R24", "R25", "R33", "R36", "R55")
 
 # --- Profiles (D1) -----------------------------------------------------------------------------------------------
 
