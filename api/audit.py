@@ -21,6 +21,7 @@ import json
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from operator import itemgetter
 from time import perf_counter
 from typing import Any
 
@@ -139,15 +140,16 @@ _PG_COLUMNS = (
 )
 
 
-def _batch_queries(dialect: str) -> tuple[str, str]:
-    """Keyset pages by seq, in the driver's own parameter style (verification reads through the DB-API cursor)."""
+_by_seq = itemgetter(0)
+
+
+def _page_query(dialect: str) -> str:
+    """The events with `after < seq ≤ upto`, in the driver's own parameter style (verification reads through the
+    DB-API cursor). A seq range rather than `ORDER BY seq LIMIT n`: each page touches its own rows only, whatever
+    plan the statistics of a freshly filled table lead to, and the rows are put in order in memory."""
     if dialect == "postgresql":
-        columns, after, head, n = _PG_COLUMNS, "%(after)s", "%(head)s", "%(n)s"
-    else:
-        columns, after, head, n = _COLUMNS, ":after", ":head", ":n"
-    first = f"SELECT {columns} FROM audit_event WHERE seq <= {head} ORDER BY seq LIMIT {n}"  # noqa: S608
-    following = f"SELECT {columns} FROM audit_event WHERE seq > {after} AND seq <= {head} ORDER BY seq LIMIT {n}"  # noqa: S608
-    return first, following
+        return f"SELECT {_PG_COLUMNS} FROM audit_event WHERE seq > %(after)s AND seq <= %(upto)s"  # noqa: S608
+    return f"SELECT {_COLUMNS} FROM audit_event WHERE seq > :after AND seq <= :upto"  # noqa: S608
 
 
 def _uuid_text(value: Any) -> str:
@@ -202,75 +204,79 @@ class _CanonicalJson:
         return encoded
 
 
-def verify_chain(bind: Connection | Session, *, batch: int = 10_000) -> ChainReport:
-    """Recompute the chain from its first event to the head seen when verification begins; stop at the first
-    broken link. Reads keyset pages of `batch` rows by seq, so memory stays flat however long the chain is, and
-    events appended meanwhile wait for the next verification.
+class _Walk:
+    """The state of one verification: the hash the next event must chain to, and where it stopped."""
 
-    Raw column values come straight from the DB-API cursor of the caller's connection (in its transaction):
-    no ORM objects, no SQLAlchemy rows, nothing parsed twice — about 10 µs per event, most of it hashing.
-    """
-    started = perf_counter()
-    connection = bind.connection() if isinstance(bind, Session) else bind
-    head = connection.execute(text("SELECT max(seq) FROM audit_event")).scalar()  # also begins the transaction
-    first_page, next_page = _batch_queries(connection.dialect.name)
-    canonical_json = _CanonicalJson()
-    sha256 = hashlib.sha256
-    document, uuid_text, instant_text = _document, _uuid_text, _instant_text
-    expected = GENESIS
-    checked = 0
-    last_seq: int | None = None
-    broken: tuple[int, Any, ChainBreak] | None = None
-    cursor = connection.connection.cursor()
-    try:
-        while head is not None and broken is None:
-            if last_seq is None:
-                cursor.execute(first_page, {"head": head, "n": batch})
-            else:
-                cursor.execute(next_page, {"after": last_seq, "head": head, "n": batch})
-            rows = cursor.fetchall()
-            if not rows:
+    def __init__(self) -> None:
+        self.expected = GENESIS
+        self.checked = 0
+        self.last_seq: int | None = None
+        self.broken: tuple[int, Any, ChainBreak] | None = None
+        self.canonical_json = _CanonicalJson()
+
+    def check(self, rows: list[Any]) -> None:
+        """Check a page of rows in seq order; stop at the first broken link. The hot loop: locals only."""
+        sha256, document, uuid_text, instant_text = hashlib.sha256, _document, _uuid_text, _instant_text
+        canonical_json = self.canonical_json
+        expected, checked, last_seq = self.expected, self.checked, self.last_seq
+        for seq, event_id, at, issuer, subject, action, outcome, otype, oid, cid, codes, details, prev, digest in rows:
+            checked += 1
+            if prev != expected:
+                self.broken = (seq, event_id, ChainBreak.BROKEN_LINK)
                 break
-            for (
-                seq,
-                event_id,
-                at,
+            doc = document(
+                uuid_text(event_id),
+                instant_text(at),
                 issuer,
                 subject,
                 action,
                 outcome,
                 otype,
                 oid,
-                cid,
-                codes,
-                details,
-                prev,
-                digest,
-            ) in rows:
-                checked += 1
-                if prev != expected:
-                    broken = (seq, event_id, ChainBreak.BROKEN_LINK)
-                    break
-                doc = document(
-                    uuid_text(event_id),
-                    instant_text(at),
-                    issuer,
-                    subject,
-                    action,
-                    outcome,
-                    otype,
-                    oid,
-                    None if cid is None else uuid_text(cid),
-                    canonical_json(codes),
-                    canonical_json(details),
-                )
-                if sha256((prev + doc).encode()).hexdigest() != digest:
-                    broken = (seq, event_id, ChainBreak.HASH_MISMATCH)
-                    break
-                expected = digest
-                last_seq = seq
+                None if cid is None else uuid_text(cid),
+                canonical_json(codes),
+                canonical_json(details),
+            )
+            if sha256((prev + doc).encode()).hexdigest() != digest:
+                self.broken = (seq, event_id, ChainBreak.HASH_MISMATCH)
+                break
+            expected = digest
+            last_seq = seq
+        self.expected, self.checked, self.last_seq = expected, checked, last_seq
+
+
+def verify_chain(bind: Connection | Session, *, batch: int = 10_000) -> ChainReport:
+    """Recompute the chain from its first event to the head seen when verification begins; stop at the first
+    broken link. Reads pages of at most `batch` consecutive seq values, so memory stays flat however long the chain
+    is; events appended meanwhile wait for the next verification.
+
+    Raw column values come straight from the DB-API cursor of the caller's connection (in its transaction): no ORM
+    objects, no SQLAlchemy rows, nothing parsed twice — a few µs per event, most of it fetching and hashing.
+    """
+    started = perf_counter()
+    connection = bind.connection() if isinstance(bind, Session) else bind
+    # Also begins the transaction (SQLite: one snapshot for the whole walk). Every seq ≤ head that will ever be
+    # committed already is: a writer holds the chain's lock from its nextval to its commit.
+    low, head = connection.execute(text("SELECT min(seq), max(seq) FROM audit_event")).one()
+    next_seq = text("SELECT min(seq) FROM audit_event WHERE seq > :after")
+    page = _page_query(connection.dialect.name)
+    walk = _Walk()
+    cursor = connection.connection.cursor()
+    try:
+        after = None if low is None else int(low) - 1
+        while after is not None and after < head and walk.broken is None:
+            upto = min(after + batch, head)
+            cursor.execute(page, {"after": after, "upto": upto})
+            rows = sorted(cursor.fetchall(), key=_by_seq)
+            if rows:
+                walk.check(rows)
+                after = upto
+            else:  # a gap wider than a page (rolled-back inserts, or a row forged far ahead): jump it
+                following = connection.execute(next_seq, {"after": after}).scalar()
+                after = None if following is None else int(following) - 1
     finally:
         cursor.close()
+    broken = walk.broken
     first_broken_id: uuid.UUID | None = None
     if broken is not None:
         try:
@@ -279,9 +285,9 @@ def verify_chain(bind: Connection | Session, *, batch: int = 10_000) -> ChainRep
             first_broken_id = None  # the id itself was forged into something that is not a uuid
     return ChainReport(
         ok=broken is None,
-        events_checked=checked,
-        last_good_seq=last_seq,
-        last_good_hash=expected if last_seq is not None else None,
+        events_checked=walk.checked,
+        last_good_seq=walk.last_seq,
+        last_good_hash=walk.expected if walk.last_seq is not None else None,
         first_broken_seq=broken[0] if broken else None,
         first_broken_id=first_broken_id,
         reason=broken[2] if broken else None,

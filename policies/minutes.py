@@ -87,27 +87,28 @@ def check_entry(f: EntryFacts) -> list[Violation]:
     people = ([f.speaker] if f.speaker else []) + list(f.attributed_to)
     for person in people:
         out.extend(may_attribute(person.attribution, f.at, f.agenda_item))
-    if f.speaker is not None:
-        out.extend(check_lawyer_contribution(f.speaker.is_lawyer, f.lawyer_client_confidential, f.may_expose_client))
-        if f.speaker.sector in (Sector.POLICE, Sector.PROSECUTION):
-            if f.from_judicial_investigation is None:
-                out.append(
-                    Violation(
-                        "R47",
-                        "judicial_investigation_flag_required",
-                        PILOT_INVESTIGATION,
-                        "from_judicial_investigation",
-                    )
+    # R21, R47: the flags bear on the contribution of everyone it is attributed to, as speaker or otherwise.
+    lawyer = any(p.is_lawyer for p in people)
+    out.extend(check_lawyer_contribution(lawyer, f.lawyer_client_confidential, f.may_expose_client))
+    if any(p.sector in (Sector.POLICE, Sector.PROSECUTION) for p in people):
+        if f.from_judicial_investigation is None:
+            out.append(
+                Violation(
+                    "R47",
+                    "judicial_investigation_flag_required",
+                    PILOT_INVESTIGATION,
+                    "from_judicial_investigation",
                 )
-            elif f.from_judicial_investigation and f.investigation_shareable_confirmed is not True:
-                out.append(
-                    Violation(
-                        "R47",
-                        "investigation_secrecy_not_confirmed",
-                        PILOT_INVESTIGATION,
-                        "investigation_shareable_confirmed",
-                    )
+            )
+        elif f.from_judicial_investigation and f.investigation_shareable_confirmed is not True:
+            out.append(
+                Violation(
+                    "R47",
+                    "investigation_secrecy_not_confirmed",
+                    PILOT_INVESTIGATION,
+                    "investigation_shareable_confirmed",
                 )
+            )
     if f.entry_type is EntryType.YOUTH_PROTECTION_REPORT and f.judicial_presence:
         out.append(Violation("R34", "youth_report_penal_exposure", CASSATION_YOUTH, "entry_type"))
     if f.level is Level.CONTENT and not f.necessity_justified:

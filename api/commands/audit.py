@@ -30,22 +30,22 @@ def describe(report: ChainReport) -> str:
     if report.ok:
         head = f"head seq {report.last_good_seq} hash {report.last_good_hash}" if report.last_good_seq else "empty"
         return f"audit chain OK: {checked}; {head}"
-    assert report.reason is not None  # noqa: S101 - a broken report always carries its reason
+    why = f"{report.reason.value} — {_WHY[report.reason]}" if report.reason else "unknown"
     return (
-        f"audit chain BROKEN at seq {report.first_broken_seq} (event {report.first_broken_id}): "
-        f"{report.reason.value} — {_WHY[report.reason]}; {checked}; "
+        f"audit chain BROKEN at seq {report.first_broken_seq} (event {report.first_broken_id}): {why}; {checked}; "
         f"last good seq {report.last_good_seq} hash {report.last_good_hash}"
     )
 
 
-def verify(bind: Engine | Connection, *, batch: int = 10_000, as_json: bool = False, out: TextIO = sys.stdout) -> int:
+def verify(bind: Engine | Connection, *, batch: int = 10_000, as_json: bool = False, out: TextIO | None = None) -> int:
     """Verify the chain through `bind` and print the report; 1 when the chain is broken."""
     if isinstance(bind, Engine):
         with bind.connect() as connection:
             report = verify_chain(connection, batch=batch)
     else:
         report = verify_chain(bind, batch=batch)
-    print(json.dumps(report.model_dump(mode="json"), sort_keys=True) if as_json else describe(report), file=out)
+    text = json.dumps(report.model_dump(mode="json"), sort_keys=True) if as_json else describe(report)
+    print(text, file=out or sys.stdout)
     return 0 if report.ok else 1
 
 

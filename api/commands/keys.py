@@ -35,7 +35,7 @@ from sqlmodel import Session, col, select
 
 from api.db import WRITE, begin_write, make_engine
 from api.security.crypto import IntegrityError, KeyRing
-from api.security.kms import KekStore, Kms, from_settings
+from api.security.kms import KekStore, Kms, KmsUnavailable, from_settings
 from api.services.common import succeed
 from api.services.sealed import ContentDestroyed, rotate_data_key
 from api.settings import Settings, get_settings
@@ -106,6 +106,9 @@ def rotate_keks(
     # A pass walks the table once; another pass picks up data keys that a process still on the old KEK wrapped
     # meanwhile. Stop when a pass moves nothing (what is left then is only what failed).
     while True:
+        # Re-read the active KEK: should another rotation have started meanwhile, its key is the target, and data
+        # keys already under it must not be rewrapped again pass after pass.
+        report.active = kms.active
         moved, report.failed = _rewrap_pass(session, kms, report, batch_size, progress)
         if moved == 0:
             break
@@ -250,7 +253,7 @@ def _rotate(args: argparse.Namespace) -> int:
                 rewrap_only=args.rewrap_only,
                 progress=show,
             )
-    except (RotationError, IntegrityError, ValueError, LookupError) as exc:
+    except (RotationError, KmsUnavailable, IntegrityError, ValueError, LookupError) as exc:
         print(f"keys rotate: {exc}", file=sys.stderr)
         return 1
     if report.created:
@@ -275,7 +278,7 @@ def _rotate_data_key(args: argparse.Namespace) -> int:
     except ContentDestroyed:
         print(f"keys rotate-data-key: the data keys of {args.concertation_id} are destroyed", file=sys.stderr)
         return 1
-    except (RotationError, IntegrityError, ValueError, LookupError) as exc:
+    except (RotationError, KmsUnavailable, IntegrityError, ValueError, LookupError) as exc:
         print(f"keys rotate-data-key: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     print(

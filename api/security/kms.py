@@ -15,6 +15,11 @@ from api.security.crypto import KeyRing, KeyRingFile
 from api.settings import Settings
 
 
+class KmsUnavailable(Exception):
+    """The key store cannot serve: module missing, token absent, login refused, device error. An outage, not a sign
+    of tampering: never reported as an `IntegrityError`."""
+
+
 class Kms(Protocol):
     @property
     def active(self) -> str:
@@ -32,10 +37,11 @@ class Kms(Protocol):
 
 @runtime_checkable
 class KekStore(Protocol):
-    """A `Kms` that can create key-encryption keys itself (the key ring file, a PKCS#11 token): `keys rotate`."""
+    """A `Kms` that can create key-encryption keys itself (the key ring file, a PKCS#11 token): `keys rotate`.
 
-    @property
-    def active(self) -> str: ...
+    Only the method: `isinstance` against a runtime protocol reads every member, and reading `active` may ask the
+    token (and raise on an empty one).
+    """
 
     def create_kek(self) -> str:
         """Create a new KEK and make it the active one; returns its id."""

@@ -37,8 +37,10 @@ from typing import TypeVar
 import pkcs11
 from pkcs11 import Attribute, GCMParams, KeyType, Mechanism, MechanismFlag, ObjectClass
 from pkcs11 import exceptions as p11
+from pkcs11.types import DecryptMixin, EncryptMixin
 
 from api.security.crypto import FORMAT_V1, IntegrityError, wrap_aad
+from api.security.kms import KmsUnavailable
 
 DEFAULT_PREFIX = "concertation-kek-"
 _IV = 12
@@ -67,13 +69,16 @@ class Pkcs11Kms:
         self.prefix = prefix
         self._pattern = re.compile(re.escape(prefix) + rf"(\d{{{_DIGITS},}})")
         self._pin = pin
-        self._lib = pkcs11.lib(str(module))
-        self._token = self._lib.get_token(token_label=token_label)
+        try:
+            self._lib = pkcs11.lib(str(module))
+            self._token = self._lib.get_token(token_label=token_label)
+        except (OSError, RuntimeError) as exc:  # python-pkcs11 errors are RuntimeErrors; a missing module an OSError
+            raise KmsUnavailable(f"PKCS#11 token {token_label!r} via {module}: {type(exc).__name__}") from exc
         # One session, one lock: PKCS#11 sessions are not meant to run two operations at once, and the service
         # calls from a thread pool. Wraps and unwraps are short; serialising them is cheaper than a session each.
         self._lock = threading.RLock()
         self._session: pkcs11.Session | None = None
-        self._keys: dict[str, pkcs11.SecretKey] = {}
+        self._keys: dict[str, pkcs11.Object] = {}
 
     # ------------------------------------------------------------------------------------------------ the Kms
 
@@ -85,14 +90,17 @@ class Pkcs11Kms:
         return active
 
     def wrap(self, dek: bytes, concertation_id: uuid.UUID) -> tuple[str, bytes]:
-        iv = os.urandom(_IV)
-        params = GCMParams(iv, wrap_aad(concertation_id), _TAG * 8)
-
         def run() -> tuple[str, bytes]:
+            # A fresh IV on every attempt, a retry after a reconnect included: an IV is never used twice.
+            iv = os.urandom(_IV)
+            params = GCMParams(iv, wrap_aad(concertation_id), _TAG * 8)
             kek_id = self._active()
             if kek_id is None:
                 raise LookupError(f"no key-encryption key labelled {self.prefix}NNNNNN on the token")
-            sealed = _bytes(self._key(kek_id).encrypt(dek, mechanism=Mechanism.AES_GCM, mechanism_param=params))
+            key = self._key(kek_id)
+            if not isinstance(key, EncryptMixin):
+                raise TypeError(f"{kek_id} cannot encrypt")
+            sealed = _bytes(key.encrypt(dek, mechanism=Mechanism.AES_GCM, mechanism_param=params))
             return kek_id, FORMAT_V1 + iv + sealed
 
         return self._call(run)
@@ -108,6 +116,8 @@ class Pkcs11Kms:
                 key = self._key(kek_id)
             except p11.NoSuchKey as exc:
                 raise IntegrityError("unknown key-encryption key") from exc
+            if not isinstance(key, DecryptMixin):
+                raise TypeError(f"{kek_id} cannot decrypt")
             try:
                 return _bytes(key.decrypt(sealed, mechanism=Mechanism.AES_GCM, mechanism_param=params))
             except _DOES_NOT_OPEN as exc:
@@ -165,13 +175,17 @@ class Pkcs11Kms:
     def _call(self, run: Callable[[], _T]) -> _T:
         with self._lock:
             try:
-                return run()
-            except _RECONNECT:
-                self.close()
-                return run()
-            except p11.ObjectHandleInvalid:
-                self._keys.clear()  # a cached key was destroyed on the token: look it up again
-                return run()
+                try:
+                    return run()
+                except _RECONNECT:
+                    self.close()
+                    return run()
+                except p11.ObjectHandleInvalid:
+                    self._keys.clear()  # a cached key was destroyed on the token: look it up again
+                    return run()
+            except p11.PKCS11Error as exc:
+                # Callers outside this module cannot name python-pkcs11's exceptions (only this module imports it).
+                raise KmsUnavailable(f"PKCS#11 token: {type(exc).__name__}") from exc
 
     def _open(self) -> pkcs11.Session:
         if self._session is None:
@@ -186,7 +200,7 @@ class Pkcs11Kms:
         query = {Attribute.CLASS: ObjectClass.SECRET_KEY, Attribute.KEY_TYPE: KeyType.AES, Attribute.LABEL: label}
         return list(self._open().get_objects(query))
 
-    def _key(self, kek_id: str) -> pkcs11.SecretKey:
+    def _key(self, kek_id: str) -> pkcs11.Object:
         key = self._keys.get(kek_id)
         if key is None:
             found = self._find(kek_id)
@@ -195,8 +209,6 @@ class Pkcs11Kms:
             if len(found) > 1:
                 raise p11.MultipleObjectsReturned(f"several keys are labelled {kek_id}")
             key = found[0]
-            if not isinstance(key, pkcs11.SecretKey):
-                raise TypeError(f"{kek_id} is not a secret key")
             self._keys[kek_id] = key
         return key
 

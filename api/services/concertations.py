@@ -71,6 +71,7 @@ from policies.concertation import (
 )
 from policies.decision import Decision, Finding, Violation
 from policies.lifecycle import CHECKED, check_update, next_state
+from policies.minutes import CASSATION_YOUTH
 from policies.participation import InvitationStatus
 from policies.person_concerned import (
     Consent,
@@ -683,6 +684,12 @@ def add_participant(
     decision = weigh(Profile(row.policy_profile), tuple(violations))
     if not decision.allowed:
         refuse(session, actor, action, decision.failures, now=now, object_type="participant", concertation_id=row.id)
+    if judicial_presence([payload]) and _has_youth_report(session, row.id):
+        # R34: a youth-protection report already in the minutes never reaches police or parquet, not even later.
+        violation = Violation("R34", "youth_report_penal_exposure", CASSATION_YOUTH, "participant.sector")
+        refuse(
+            session, actor, action, [violation], now=now, object_type="participant", concertation_id=row.id, status=409
+        )
     values = payload.model_dump(mode="json")
     participant = Participant(id=uuid.uuid4(), concertation_id=row.id, created_at=now, **values)
     session.add(participant)
@@ -701,6 +708,13 @@ def add_participant(
         codes=[f.code for f in decision.warnings],  # R22 in legal_minimum: accepted, warned, audited
     )
     return _participant_public(participant)
+
+
+def _has_youth_report(session: Session, concertation_id: uuid.UUID) -> bool:
+    query = select(MinutesEntry.id).where(
+        MinutesEntry.concertation_id == concertation_id, col(MinutesEntry.penal_use_forbidden).is_(True)
+    )
+    return session.exec(query).first() is not None
 
 
 def participants(

@@ -38,9 +38,11 @@ from models.minutes import (
     ProsecutionRequestPublic,
     public_entry,
 )
-from models.participation import Attendance, Silence
+from models.participation import AgendaItem, Attendance, Silence
+from policies import grounds
 from policies.access import Actor, Visibility
 from policies.concertation import judicial_presence
+from policies.decision import Violation
 from policies.minutes import EntryFacts, EntryType, Speaker, check_entry, is_lawyer_refusal
 from policies.participation import AttributionFacts, InvitationStatus, Presence
 from policies.participation import Silence as SilenceFact
@@ -127,6 +129,10 @@ def add_entry(
         investigation_shareable_confirmed=payload.investigation_shareable_confirmed,
     )
     violations = check_entry(facts)
+    if payload.agenda_item_id is not None and _status_of(violations) != 409:
+        item = session.get(AgendaItem, payload.agenda_item_id)
+        if item is None or item.concertation_id != row.id:  # never a 500, never another concertation's item
+            violations.append(Violation(None, "agenda_item_unknown", grounds.DESIGN, "agenda_item_id"))
     if violations:
         # R21: the refused content goes nowhere — not stored, not logged; only the rule codes are audited.
         details = {"art_458quater": True} if is_lawyer_refusal(violations) else None
@@ -339,7 +345,9 @@ def file_request(
             "prosecution_request", "motivation", request_id, payload.motivation.encode()
         )
     except ContentDestroyed:
-        raise Gone() from None
+        if not violations:
+            raise Gone() from None
+        # R54: a refused request is kept and alerted even after retention; its motivation can no longer be sealed.
     session.add(request)
     outcome = Outcome.REFUSED if violations else Outcome.SUCCESS
     audit.record(
@@ -388,15 +396,30 @@ def disclosure(
     begin_write(session)
     action = "prosecution_request.disclosure"
     request = session.get(ProsecutionRequest, request_id)
+    if request is None or request.concertation_id != concertation_id:
+        raise NotFound()
     if (
-        request is None
-        or request.concertation_id != concertation_id
-        or request.requester_issuer != actor.issuer
+        request.requester_issuer != actor.issuer
         or request.requester_subject != actor.subject
         or Role.PROSECUTOR not in actor.roles
     ):
+        # SPEC §4: every denial is audited; to the caller it is a miss, and the event names only the request (R27).
+        audit_alone(
+            session, actor, action, Outcome.DENIED, now=now, object_type="prosecution_request", object_id=request.id
+        )
         raise NotFound()
     if request.decision != "granted":
+        audit_alone(
+            session,
+            actor,
+            action,
+            Outcome.REFUSED,
+            now=now,
+            object_type="prosecution_request",
+            object_id=request.id,
+            concertation_id=concertation_id,
+            codes=["prosecution_request_refused"],
+        )
         raise Conflict("prosecution_request_refused")
     row = session.get(Concertation, concertation_id)
     assert row is not None  # noqa: S101 - a foreign key guarantees it

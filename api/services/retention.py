@@ -41,7 +41,9 @@ def due(session: Session, now: datetime) -> list[uuid.UUID]:
 def run(session: Session, now: datetime) -> list[uuid.UUID]:
     """Shred every concertation that is due, one transaction each; safe to interrupt and re-run."""
     done = []
-    for concertation_id in due(session, now):
+    pending = due(session, now)
+    session.rollback()  # end the read, so that each shredding begins as a write (SQLite: BEGIN IMMEDIATE)
+    for concertation_id in pending:
         begin_write(session)
         keys = shred(session, concertation_id, now)
         succeed(

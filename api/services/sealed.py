@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from api.db import begin_write
 from api.security.crypto import (
     IntegrityError,
     field_aad,
@@ -116,6 +117,7 @@ def reseal(session: Session, keyring: Kms, row: Concertation, *, old_scope: str,
     """R51, R52 — re-seal every field of the concertation under its new scope, in the caller's transaction."""
     if old_scope == new_scope:
         return 0
+    lock(session, row.id)
     reader = Sealer(session, keyring, row, scope=old_scope)
     count = 0
     for f, obj in _rows(session, row.id):
@@ -149,24 +151,36 @@ def rotate_data_key(session: Session, keyring: Kms, row: Concertation, now: date
             )
         )
         session.commit()
-    sealer = Sealer(session, keyring, row)
-    target = sealer.current
+    target = Sealer(session, keyring, row).current
     done = 0
-    pending = [(f, obj) for f, obj in _rows(session, row.id) if sealed_version(getattr(obj, f.attribute)) != target]
-    for start in range(0, len(pending), batch):
-        for f, obj in pending[start : start + batch]:
+    while True:
+        # Each batch: a short write transaction holding the concertation, so a scope change (which re-seals under
+        # the same lock) never interleaves with it; fields, scope and keys are read afresh under the lock.
+        begin_write(session)
+        lock(session, row.id)
+        session.refresh(row)
+        sealer = Sealer(session, keyring, row)
+        pending = [(f, o) for f, o in _rows(session, row.id) if sealed_version(getattr(o, f.attribute)) != target]
+        if not pending:
+            # Nothing is left under an older version: only now may the older keys go.
+            for key in session.exec(select(DataKey).where(DataKey.concertation_id == row.id)).all():
+                if key.version != target and key.retired_at is None:
+                    key.retired_at = now
+                    key.wrapped_dek = None
+                    session.add(key)
+            session.commit()
+            return done
+        for f, obj in pending[:batch]:
             plaintext = sealer.open(f.table, f.column, obj.id, getattr(obj, f.attribute))
             setattr(obj, f.attribute, sealer.seal(f.table, f.column, obj.id, plaintext))
             session.add(obj)
             done += 1
         session.commit()
-    for key in session.exec(select(DataKey).where(DataKey.concertation_id == row.id)).all():
-        if key.version != target and key.retired_at is None:
-            key.retired_at = now
-            key.wrapped_dek = None
-            session.add(key)
-    session.commit()
-    return done
+
+
+def lock(session: Session, concertation_id: uuid.UUID) -> None:
+    """Serialise the re-sealing of one concertation (PostgreSQL row lock; SQLite writers are serialised anyway)."""
+    session.exec(select(Concertation.id).where(Concertation.id == concertation_id).with_for_update()).first()
 
 
 def shred(session: Session, concertation_id: uuid.UUID, now: datetime) -> int:
