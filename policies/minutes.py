@@ -128,7 +128,7 @@ def check_entry(f: EntryFacts) -> list[Violation]:
 
 def is_lawyer_refusal(violations: Sequence[Violation]) -> bool:
     """R21 — content refused under art. 458quater is not stored anywhere, not even encrypted, not even audited."""
-    return any(v.rule == "R21" for v in violations)
+    return any(v.code == "art_458quater_lawyer" for v in violations)
 
 
 def check_adversarial(undisclosed_judicial_entries: int, exception_in_force: bool) -> list[Violation]:

@@ -249,10 +249,13 @@ def finalise(session: Session, actor: Actor, concertation_id: uuid.UUID, now: da
     action = "minutes.finalise"
     loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = loaded.row
+    refusal = None
     if row.minutes_finalised_at is not None:
-        raise Conflict("minutes_finalised")
-    if row.state not in (ConcertationState.IN_SESSION, ConcertationState.HELD, ConcertationState.CLOSED):
-        raise Conflict("minutes_not_writable", params={"state": row.state})
+        refusal = Violation(None, "minutes_finalised", grounds.DESIGN, "minutes")
+    elif row.state not in (ConcertationState.IN_SESSION, ConcertationState.HELD, ConcertationState.CLOSED):
+        refusal = Violation(None, "minutes_not_writable", grounds.DESIGN, "state", {"state": row.state})
+    if refusal is not None:
+        refuse(session, actor, action, [refusal], now=now, object_type="minutes", concertation_id=row.id, status=409)
     row.minutes_finalised_at = now
     row.version += 1
     row.updated_at = now
@@ -423,7 +426,34 @@ def disclosure(
         raise Conflict("prosecution_request_refused")
     row = session.get(Concertation, concertation_id)
     assert row is not None  # noqa: S101 - a foreign key guarantees it
+    # R51: the scope may have been narrowed since the grant; a grant never reaches beyond the scope as it is now.
+    now_outside = prosecution_request_decision(
+        RequestFacts(
+            is_prosecutor=True,
+            use=Use(request.use),
+            offences=request.offences,
+            scope=row.offence_scope,
+            case_reference_given=True,
+            motivation_given=True,
+        )
+    )
+    if now_outside:
+        refuse(
+            session,
+            actor,
+            action,
+            now_outside,
+            now=now,
+            object_type="prosecution_request",
+            object_id=request.id,
+            concertation_id=row.id,
+            status=409,
+        )
     loaded = Loaded(session, row)
+    try:
+        Sealer(session, keyring, row).current  # noqa: B018 - raises once the keys are destroyed (D18)
+    except ContentDestroyed:
+        raise Gone() from None
     entries = _entries(session, row.id)
     allowed = [
         e

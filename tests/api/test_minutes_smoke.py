@@ -90,3 +90,43 @@ def test_r33_an_entry_that_may_inform_a_judicial_decision_blocks_closing_until_d
     assert r.status_code == 200 and r.json()["content"] == ""
     assert client.post(f"{url}/minutes/{entry['id']}/disclosed-to-person", headers=coordinator).status_code == 409
     assert client.post(f"{url}/close", headers=coordinator).status_code == 200
+
+
+def test_r51_a_grant_never_reaches_beyond_a_scope_narrowed_since(
+    client: TestClient, auth: Token, connection: Connection
+) -> None:
+    coordinator = auth("coord-1", "coordinator")
+    basis = client.post("/v1/legal-bases", json=payloads.decree(), headers=coordinator).json()
+    body = payloads.concertation(basis["id"], offence_scope=["cp_398", "cp_393"])
+    c = client.post("/v1/concertations", json=body, headers=coordinator).json()
+    url = f"/v1/concertations/{c['id']}"
+    for step in ("schedule", "start"):
+        assert client.post(f"{url}/{step}", headers=coordinator).status_code == 200
+    note = {"level": "process", "offence_tags": ["cp_393"], "content": "Menaces de mort rapportées."}
+    assert client.post(f"{url}/minutes", json=note, headers=coordinator).status_code == 201
+    prosecutor = auth("pr-bxl", "prosecutor", org="parquet-bxl")
+    ask = {
+        "requesting_magistrate": "J. Dupont",
+        "criminal_case_reference": "BR.1/26",
+        "offences": ["cp_393"],
+        "motivation": "Enquête.",
+    }
+    granted = client.post(f"{url}/prosecution-requests", json=ask, headers=prosecutor).json()
+    disclosure = f"{url}/prosecution-requests/{granted['id']}/disclosure"
+    assert len(client.get(disclosure, headers=prosecutor).json()["items"]) == 1
+
+    version = client.get(url, headers=coordinator).json()["version"]
+    r = client.patch(url, json={"offence_scope": ["cp_398"]}, headers={**coordinator, "If-Match": f'"{version}"'})
+    assert r.status_code == 200, r.text
+    r = client.get(disclosure, headers=prosecutor)
+    assert r.status_code == 409
+    assert [(v["rule"], v["code"]) for v in r.json()["violations"]] == [("R49", "offence_outside_concertation_scope")]
+
+    assert client.post(f"{url}/minutes/finalise", headers=coordinator).status_code == 200
+    assert client.post(f"{url}/minutes/finalise", headers=coordinator).status_code == 409
+    outcomes = (
+        connection.execute(text("SELECT outcome FROM audit_event WHERE action = 'minutes.finalise' ORDER BY seq"))
+        .scalars()
+        .all()
+    )
+    assert outcomes == ["success", "refused"]
