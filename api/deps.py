@@ -45,8 +45,10 @@ def get_engine(request: Request) -> Engine:
     return engine
 
 
-def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
+def get_session(request: Request, engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
     with Session(engine, expire_on_commit=False) as session:
+        # Loaded concertations open their sealed free texts with it (SPEC §6).
+        session.info["kms"] = request.app.state.keyring
         yield session
 
 
@@ -82,7 +84,7 @@ def open_session(request: Request) -> Iterator[Session]:
     if override is not None:
         yield from override()
     else:
-        yield from get_session(get_engine(request))
+        yield from get_session(request, get_engine(request))
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -259,7 +259,9 @@ class Concertation(SQLModel, table=True):
     offence_scope: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     subsidiarity: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     meeting_kind: str | None = Field(default=None, max_length=32)
-    why_person_not_present: str | None = Field(default=None, max_length=2000)
+    # SPEC §6: the free texts (purpose statement, threat, rationale, organisation, why each alternative fails, why
+    # now, why the person is absent) are sealed together here; `purpose` and `subsidiarity` keep only structure.
+    narrative_ciphertext: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
     chair: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     chair_issuer: str | None = Field(default=None, max_length=300)
     chair_subject: str | None = Field(default=None, max_length=200, index=True)

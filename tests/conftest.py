@@ -146,6 +146,7 @@ def app(settings: Settings, connection: Connection, keyring: KeyRing, dev_key: A
 
     def session() -> Iterator[Session]:
         with Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False) as s:
+            s.info["kms"] = application.state.keyring
             yield s
 
     application.dependency_overrides[get_session] = session

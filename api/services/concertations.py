@@ -7,6 +7,7 @@ Refusals and denials are audited too. A concertation invisible to the caller ans
 
 from __future__ import annotations
 
+import copy
 import json
 import uuid
 from collections.abc import Callable, Collection, Sequence
@@ -114,12 +115,62 @@ def _participant_public(row: Participant) -> ParticipantPublic:
     return ParticipantPublic.model_validate(row.model_dump())
 
 
+#: SPEC §6 — the free texts of a concertation, sealed together in `narrative_ciphertext`.
+_PURPOSE_TEXTS = ("statement", "threat_description", "prevention_rationale", "criminal_organisation")
+
+
+def _narrative(c: Any) -> tuple[dict[str, Any] | None, dict[str, Any] | None, dict[str, Any]]:
+    """Split a concertation into its stored structure (purpose, subsidiarity) and its sealed free texts."""
+    purpose = c.purpose.model_dump(mode="json") if c.purpose else None
+    subsidiarity = c.subsidiarity.model_dump(mode="json") if c.subsidiarity else None
+    texts: dict[str, Any] = {"purpose": {}, "why_insufficient": [], "why_concertation_now": None}
+    if purpose is not None:
+        texts["purpose"] = {k: purpose.pop(k, None) for k in _PURPOSE_TEXTS}
+    if subsidiarity is not None:
+        texts["why_concertation_now"] = subsidiarity.pop("why_concertation_now", None)
+        texts["why_insufficient"] = [a.pop("why_insufficient", None) for a in subsidiarity["alternatives_considered"]]
+    texts["why_person_not_present"] = c.why_person_not_present
+    return purpose, subsidiarity, texts
+
+
+def _store_narrative(row: Concertation, c: Any, sealer: Sealer) -> None:
+    row.purpose, row.subsidiarity, texts = _narrative(c)
+    row.narrative_ciphertext = sealer.seal("concertation", "narrative", row.id, json.dumps(texts).encode())
+
+
+def _with_narrative(row: Concertation, sealer: Sealer | None) -> dict[str, Any]:
+    """The row's fields with its free texts put back; after retention (D18) the texts are simply gone."""
+    values = copy.deepcopy(row.model_dump(exclude={"narrative_ciphertext"}))
+    if row.narrative_ciphertext is None or sealer is None:
+        return values
+    try:
+        texts = json.loads(sealer.open("concertation", "narrative", row.id, row.narrative_ciphertext))
+    except ContentDestroyed:
+        return values
+    except IntegrityError:
+        raise IntegrityFailure() from None
+    if values["purpose"] is not None:
+        values["purpose"].update(texts["purpose"])
+    if values["subsidiarity"] is not None:
+        values["subsidiarity"]["why_concertation_now"] = texts["why_concertation_now"]
+        for alternative, why in zip(
+            values["subsidiarity"]["alternatives_considered"], texts["why_insufficient"], strict=True
+        ):
+            alternative["why_insufficient"] = why
+    values["why_person_not_present"] = texts["why_person_not_present"]
+    return values
+
+
 def _public(
-    row: Concertation, persons: Sequence[PersonConcerned], participants: Sequence[ParticipantFacts], basis: LegalBasis
+    row: Concertation,
+    persons: Sequence[PersonConcerned],
+    participants: Sequence[ParticipantFacts],
+    basis: LegalBasis,
+    sealer: Sealer | None,
 ) -> ConcertationPublic:
     return ConcertationPublic.model_validate(
         {
-            **row.model_dump(),
+            **_with_narrative(row, sealer),
             "persons_concerned": [PersonConcernedPublic.model_validate(p.model_dump()) for p in persons],
             "art_458ter_only": judicial_presence(participants),
             "democratic_control": basis.democratic_control,
@@ -142,6 +193,7 @@ class Loaded:
     """A concertation with what its rules look at, loaded once per use case."""
 
     def __init__(self, session: Session, row: Concertation) -> None:
+        self.session = session
         self.row = row
         self.basis = session.get(LegalBasis, row.legal_basis_id)
         self.persons = _persons(session, row.id)
@@ -155,7 +207,8 @@ class Loaded:
 
     def public(self) -> ConcertationPublic:
         assert self.basis is not None  # noqa: S101 - a foreign key guarantees it
-        return _public(self.row, self.persons, self.participants, self.basis)
+        kms: Kms = self.session.info["kms"]  # put there by the session dependency
+        return _public(self.row, self.persons, self.participants, self.basis, Sealer(self.session, kms, self.row))
 
 
 def load(
@@ -296,7 +349,9 @@ def create(
     session.flush()
     create_data_key(session, keyring, row.id, now)
     session.flush()
-    persons = _add_persons(session, Sealer(session, keyring, row), payload.persons_concerned, now)
+    sealer = Sealer(session, keyring, row)
+    _store_narrative(row, payload, sealer)
+    persons = _add_persons(session, sealer, payload.persons_concerned, now)
     report = evaluate(facts)
     succeed(
         session,
@@ -309,16 +364,14 @@ def create(
         codes=[f.code for f in report.decision.findings if f.status != "pass"],
         details={"compliant": report.compliant, "profile": profile.value},
     )
-    return _public(row, persons, (), basis)
+    return _public(row, persons, (), basis, sealer)
 
 
+#: Stored as given; purpose, subsidiarity and why_person_not_present go through `_store_narrative`.
 _FIELDS = (
     "concertation_type",
-    "purpose",
     "offence_scope",
-    "subsidiarity",
     "meeting_kind",
-    "why_person_not_present",
     "chair",
     "requester",
     "initiator_type",
@@ -462,13 +515,15 @@ def update(
             row.justification = justification.value
         elif name == "legal_basis_id":
             row.legal_basis_id = merged.legal_basis_id
-        else:
+        elif name in _FIELDS:
             setattr(row, name, _stored(merged, name))
     row.purpose_category = new_category.value if new_category else None
     row.chair_issuer = merged.chair.issuer if merged.chair else None
     row.chair_subject = merged.chair.subject if merged.chair else None
     # R51, R52: the fields follow the concertation's scope; read under any other scope they fail closed.
     reseal(session, keyring, row, old_scope=old_scope, new_scope=scope_of(row))
+    if changes.keys() & {"purpose", "subsidiarity", "why_person_not_present"}:
+        _store_narrative(row, merged, Sealer(session, keyring, row))
     row.version += 1
     row.updated_at = now
     session.add(row)
@@ -483,7 +538,7 @@ def update(
         details={"fields": sorted(changes)},
     )
     assert basis is not None  # noqa: S101 - refused above
-    return _public(row, loaded.persons, loaded.participants, basis)
+    return _public(row, loaded.persons, loaded.participants, basis, Sealer(session, keyring, row))
 
 
 def consents_of(session: Session, concertation_id: uuid.UUID) -> list[Consent]:

@@ -48,6 +48,7 @@ class SealedField:
 
 #: Every encrypted column (SPEC §6). A column missing here would not follow a scope change or a key rotation.
 SEALED_FIELDS: tuple[SealedField, ...] = (
+    SealedField(Concertation, "narrative_ciphertext", "concertation", "narrative"),
     SealedField(PersonConcerned, "identity_ciphertext", "person_concerned", "identity"),
     SealedField(Participant, "refusal_reason_ciphertext", "participant", "refusal_reason"),
     SealedField(ConsentRecord, "motivation_ciphertext", "consent_record", "motivation"),
@@ -108,7 +109,8 @@ class Sealer:
 
 def _rows(session: Session, concertation_id: uuid.UUID) -> Iterator[tuple[SealedField, Any]]:
     for f in SEALED_FIELDS:
-        query = select(f.model).where(f.model.concertation_id == concertation_id)
+        owner = f.model.id if f.model is Concertation else f.model.concertation_id
+        query = select(f.model).where(owner == concertation_id)
         for obj in session.exec(query.where(col(getattr(f.model, f.attribute)).is_not(None))).all():
             yield f, obj
 
@@ -152,6 +154,7 @@ def rotate_data_key(session: Session, keyring: Kms, row: Concertation, now: date
         )
         session.commit()
     target = Sealer(session, keyring, row).current
+    session.commit()  # end the read, so that each batch below begins as a write transaction (SQLite)
     done = 0
     while True:
         # Each batch: a short write transaction holding the concertation, so a scope change (which re-seals under

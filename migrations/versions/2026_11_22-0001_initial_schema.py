@@ -116,7 +116,6 @@ def upgrade() -> None:
         sa.Column("offence_scope", sa.JSON(), nullable=False),
         sa.Column("subsidiarity", sa.JSON(), nullable=True),
         sa.Column("meeting_kind", sa.String(length=32), nullable=True),
-        sa.Column("why_person_not_present", sa.String(length=2000), nullable=True),
         sa.Column("chair", sa.JSON(), nullable=True),
         sa.Column("chair_issuer", sa.String(length=300), nullable=True),
         sa.Column("chair_subject", sa.String(length=200), nullable=True),

@@ -83,6 +83,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_minutes_entry_recorded_at"), ["recorded_at"], unique=False)
 
     with op.batch_alter_table("concertation", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("narrative_ciphertext", sa.LargeBinary(), nullable=True))
         batch_op.add_column(sa.Column("minutes_finalised_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True))
 
@@ -90,6 +91,7 @@ def upgrade() -> None:
 def downgrade() -> None:
 
     with op.batch_alter_table("concertation", schema=None) as batch_op:
+        batch_op.drop_column("narrative_ciphertext")
         batch_op.drop_column("closed_at")
         batch_op.drop_column("minutes_finalised_at")
 

@@ -92,3 +92,47 @@ def test_r52_narrowing_the_scope_reseals_and_the_old_ciphertext_no_longer_opens(
     )
     r = client.get(identity_url, headers=coordinator)
     assert r.status_code == 500 and r.json()["code"] == "integrity_error"
+
+
+def test_the_concertations_free_texts_are_sealed_follow_the_scope_and_go_with_the_keys(
+    client: TestClient, auth: Token, connection: Connection
+) -> None:
+    """SPEC §6: purpose statement, threat, reasons — sealed; the structure the rules need stays readable."""
+    coordinator = auth("coord-1", "coordinator")
+    basis = client.post("/v1/legal-bases", json=payloads.decree(), headers=coordinator).json()
+    body = payloads.concertation(basis["id"], offence_scope=["cp_398", "cp_393"])
+    c = client.post("/v1/concertations", json=body, headers=coordinator).json()
+    assert c["purpose"]["threat_description"] == body["purpose"]["threat_description"]
+    stored = connection.execute(
+        text("SELECT purpose, subsidiarity, narrative_ciphertext FROM concertation WHERE id = :c"),
+        {"c": _db_id(connection, c["id"])},
+    ).one()
+    raw = str(stored[0]) + str(stored[1]) + bytes(stored[2]).decode("latin-1")
+    for secret in (
+        body["purpose"]["statement"],
+        body["purpose"]["threat_description"],
+        body["why_person_not_present"],
+        body["subsidiarity"]["why_concertation_now"],
+    ):
+        assert secret not in raw
+    assert "protect_integrity" in str(stored[0])  # the structure stays in clear for the rules
+
+    url = f"/v1/concertations/{c['id']}"
+    r = client.patch(url, json={"offence_scope": ["cp_398"]}, headers={**coordinator, "If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+    after = client.get(url, headers=coordinator).json()
+    assert after["purpose"]["statement"] == body["purpose"]["statement"]
+    assert after["subsidiarity"] == body["subsidiarity"]
+    assert after["why_person_not_present"] == body["why_person_not_present"]
+
+    r = client.patch(url, json={"why_person_not_present": "Hospitalisée."}, headers={**coordinator, "If-Match": '"2"'})
+    assert r.status_code == 200 and r.json()["why_person_not_present"] == "Hospitalisée."
+    assert client.get(url, headers=coordinator).json()["purpose"]["statement"] == body["purpose"]["statement"]
+
+    connection.execute(
+        text("UPDATE data_key SET wrapped_dek = NULL, destroyed_at = CURRENT_TIMESTAMP WHERE concertation_id = :c"),
+        {"c": _db_id(connection, c["id"])},
+    )
+    gone = client.get(url, headers=coordinator)
+    assert gone.status_code == 200
+    assert gone.json()["purpose"]["statement"] is None and gone.json()["purpose"]["category"] == "protect_integrity"

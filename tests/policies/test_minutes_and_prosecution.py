@@ -131,8 +131,9 @@ def test_check_entry(facts: EntryFacts, expected: list[tuple[str | None, str]]) 
 
 
 def test_r21_refusals_are_recognised_so_nothing_is_stored() -> None:
-    refused = check_entry(replace(LAWFUL, speaker=LAWYER))
-    assert is_lawyer_refusal(refused)
+    incriminating = replace(LAWFUL, speaker=LAWYER, lawyer_client_confidential=True, may_expose_client=Tristate.YES)
+    assert is_lawyer_refusal(check_entry(incriminating))
+    assert not is_lawyer_refusal(check_entry(replace(LAWFUL, speaker=LAWYER)))  # untagged: refused, not 458quater
     assert not is_lawyer_refusal(check_entry(replace(LAWFUL, necessity_justified=False)))
 
 

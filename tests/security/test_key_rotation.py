@@ -261,7 +261,8 @@ def test_rotate_data_key_re_encrypts_one_concertation_and_erases_the_old_key(
 
     with db(connection) as session:
         done = rotate_concertation_key(session, keyring, target_id, NOW)
-    assert (done.concertation_id, done.version, done.resealed) == (target_id, 2, 1)
+    # the identity and the concertation's sealed narrative (SPEC §6)
+    assert (done.concertation_id, done.version, done.resealed) == (target_id, 2, 2)
 
     sealed_after = ciphertexts(connection)
     new_ciphertext = sealed_after[uuid.UUID(person)]
@@ -288,7 +289,7 @@ def test_rotate_data_key_re_encrypts_one_concertation_and_erases_the_old_key(
 
     with db(connection) as session:
         (event,) = session.exec(select(AuditEvent).where(AuditEvent.action == "keys.rotate_data_key")).all()
-        assert event.concertation_id == target_id and event.details == {"version": 2, "fields_resealed": 1}
+        assert event.concertation_id == target_id and event.details == {"version": 2, "fields_resealed": 2}
 
 
 def test_an_interrupted_data_key_rotation_re_run_completes(
@@ -313,7 +314,9 @@ def test_an_interrupted_data_key_rotation_re_run_completes(
         def commit_then_die() -> None:
             nonlocal commits
             commits += 1
-            if commits == 3:  # new key committed, first batch committed, killed before the second
+            # new key, end of the read, the narrative's batch, the first identity's batch committed; killed before
+            # the second identity's
+            if commits == 5:
                 raise Interrupted
             real_commit()
 
@@ -425,7 +428,7 @@ def test_the_commands_against_a_running_service(
                 assert {k.kek_id for k in session.exec(select(DataKey)).all()} == {second} != {first}
 
             assert main(["keys", "rotate-data-key", made[0][0]]) == 0
-            assert "1 field(s) re-encrypted under data key v2" in capsys.readouterr().out
+            assert "2 field(s) re-encrypted under data key v2" in capsys.readouterr().out
             assert identity(client, auth, made[0][0], made[0][1]) == made[0][2]
 
             assert main(["keys", "rotate-data-key", str(uuid.uuid4())]) == 1
