@@ -52,6 +52,7 @@ from models.concertation import (
 from models.legal_basis import BasisStatus, LegalBasis
 from models.minutes import MinutesEntry
 from models.participation import ConsentRecord, InformationException, InformationRecord, SecrecyAcknowledgement
+from policies import grounds
 from policies.access import (
     Actor,
     ConcertationAccess,
@@ -85,7 +86,7 @@ from policies.person_concerned import (
     check_prosecutor_presence,
 )
 from policies.profiles import weigh
-from policies.vocab import BasisType, ConcertationState, Profile, Role, Transition
+from policies.vocab import ConcertationState, Profile, Role, Transition
 
 Render = Callable[[Finding], str]
 
@@ -178,15 +179,21 @@ def _public(
     )
 
 
+def _access_of(
+    row: Concertation, participants: Sequence[Principal], acknowledged: Sequence[Principal] = ()
+) -> ConcertationAccess:
+    chair = Principal(row.chair_issuer, row.chair_subject) if row.chair_issuer and row.chair_subject else None
+    return ConcertationAccess(org=row.org, chair=chair, participants=participants, acknowledged=acknowledged)
+
+
 def _access(
     row: Concertation, participants: Sequence[Participant], acknowledged: Collection[uuid.UUID] = ()
 ) -> ConcertationAccess:
-    chair = Principal(row.chair_issuer, row.chair_subject) if row.chair_issuer and row.chair_subject else None
     logins = [(p, Principal(p.issuer, p.subject)) for p in participants if p.issuer and p.subject]
     reading = [
         who for p, who in logins if p.id in acknowledged and p.invitation_status != InvitationStatus.REFUSED.value
     ]
-    return ConcertationAccess(org=row.org, chair=chair, participants=[who for _, who in logins], acknowledged=reading)
+    return _access_of(row, [who for _, who in logins], reading)
 
 
 class Loaded:
@@ -418,10 +425,18 @@ def page(session: Session, actor: Actor, limit: int, cursor: str | None) -> Conc
     rows = list(session.exec(query.order_by(col(Concertation.created_at), col(Concertation.id)).limit(limit + 1)).all())
     more = len(rows) > limit
     rows = rows[:limit]
+    # Whether the caller takes part decides between a summary and metadata (R45): one query for the whole page.
+    taking_part: set[uuid.UUID] = set()
+    if partner_only and rows:
+        taking_part = set(session.exec(mine.where(col(Participant.concertation_id).in_([r.id for r in rows]))).all())
+    me = [Principal(actor.issuer, actor.subject)]
     items: list[ConcertationSummary | ConcertationMetadata] = []
     for r in rows:
-        participant_of = _participants(session, r.id) if partner_only else []
-        level = concertation_visibility(actor, _access(r, participant_of)) if partner_only else Visibility.PARTICIPANT
+        level = (
+            concertation_visibility(actor, _access_of(r, me if r.id in taking_part else []))
+            if partner_only
+            else Visibility.PARTICIPANT
+        )
         if level is Visibility.METADATA:
             items.append(ConcertationMetadata.model_validate(r.model_dump()))
         else:
@@ -724,13 +739,10 @@ def add_participant(
         and any(p.issuer == payload.issuer and p.subject == payload.subject for p in loaded.participant_rows)
     ):
         violations.append(
-            Violation("R16", "participant_already_invited", "art. 458ter §1 al. 3 C. pén.", "subject", invalid=True)
+            Violation("R16", "participant_already_invited", grounds.ART_458TER_DETERMINES, "subject", invalid=True)
         )
     if (payload.issuer is None) != (payload.subject is None):
-        violations.append(Violation(None, "login_incomplete", "conception", "subject", invalid=True))
-    justification = Justification(row.justification)
-    if justification is Justification.SHARED_PROFESSIONAL_SECRECY:  # pragma: no cover - refused at write time
-        violations.extend(check_not_shared_secrecy(True, [*loaded.participants, payload]))
+        violations.append(Violation(None, "login_incomplete", grounds.DESIGN, "subject", invalid=True))
     if payload.magistrate_function is not None:
         violations.extend(
             replace(v, field="participant.magistrate_function", invalid=True)
@@ -899,7 +911,3 @@ def person_identity(
         concertation_id=loaded.row.id,
     )
     return PersonConcernedIdentity.model_validate({**person.model_dump(), "identity": identity})
-
-
-def is_prosecutor_basis(basis: LegalBasis) -> bool:
-    return basis.type == BasisType.PROSECUTOR_AUTHORISATION.value

@@ -82,9 +82,9 @@ def _speaker(session: Session, p: Participant) -> Speaker:
     )
 
 
-def _status_of(violations: Sequence[object]) -> int:
-    codes = {getattr(v, "code", "") for v in violations}
-    return 409 if codes & {"minutes_finalised", "minutes_not_writable"} else 422
+def _status_of(violations: Sequence[Violation]) -> int:
+    """A refusal because of the minutes' state is a conflict (409); anything else is the payload's (422)."""
+    return 409 if {v.code for v in violations} & {"minutes_finalised", "minutes_not_writable"} else 422
 
 
 def add_entry(
