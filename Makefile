@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml
 
 migrate: $(STAMP)
 	$(BIN)/alembic upgrade head
+	$(BIN)/concertation keys seal-registry
 
 run: migrate
 	$(BIN)/concertation welcome --host $(HOST) --port $(PORT)

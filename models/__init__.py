@@ -2,7 +2,7 @@
 
 from models.audit import AuditEvent
 from models.concertation import Concertation, DataKey, Participant, PersonConcerned
-from models.legal_basis import LegalBasis
+from models.legal_basis import BasisKey, LegalBasis
 from models.minutes import MinutesEntry, ProsecutionRequest
 from models.participation import (
     AgendaItem,
@@ -18,6 +18,7 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "AuditEvent",
+    "BasisKey",
     "Concertation",
     "ConsentRecord",
     "DataKey",

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Field as PField
-from sqlalchemy import JSON, Column
+from sqlalchemy import JSON, Column, ForeignKey, LargeBinary, String
 from sqlmodel import Field, SQLModel
 
 from models.common import Instant, Reference, Str64, Str200, Str300, Text2k, Text5k, UTCDateTime, Wire
@@ -152,7 +152,14 @@ class LegalBasis(SQLModel, table=True):
     retention_days: int
     status: str = Field(default=BasisStatus.ACTIVE.value, max_length=16)
     retired_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
-    retirement_reason: str | None = Field(default=None, max_length=2000)
+    #: SPEC §6 — the registry's free texts (the authorisation's motivation, the retirement reason), sealed under
+    #: the basis's own data key (`BasisKey`); never stored in clear.
+    texts_ciphertext: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    #: Plaintext retirement reason written before revision 0004; `concertation keys seal-registry` seals and
+    #: empties it. Nothing writes it any more.
+    legacy_retirement_reason: str | None = Field(
+        default=None, sa_column=Column("retirement_reason", String(2000), nullable=True)
+    )
     created_at: dt.datetime = Field(sa_type=UTCDateTime, index=True)
     created_by: str = Field(max_length=300)
     version: int = 1
@@ -160,3 +167,20 @@ class LegalBasis(SQLModel, table=True):
     @property
     def democratic_control(self) -> bool:
         return self.type != BasisType.PROSECUTOR_AUTHORISATION.value
+
+
+class BasisKey(SQLModel, table=True):
+    """SPEC §6 — a legal basis's own data key, stored only wrapped by a key-encryption key, like a concertation's.
+
+    The registry belongs to no concertation, so its free texts cannot be sealed under a concertation's key; each
+    basis has one of its own, which `keys rotate` rewraps with the others. It is never shredded: a basis outlives the
+    concertations resting on it.
+    """
+
+    __tablename__ = "basis_key"
+
+    basis_id: uuid.UUID = Field(sa_column=Column(ForeignKey("legal_basis.id", ondelete="CASCADE"), primary_key=True))
+    version: int = Field(default=1, primary_key=True)
+    kek_id: str = Field(max_length=64)
+    wrapped_dek: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)

@@ -37,10 +37,12 @@ from api.db import WRITE, begin_write, make_engine
 from api.security.crypto import IntegrityError, KeyRing
 from api.security.kms import KekStore, Kms, KmsUnavailable, from_settings
 from api.services.common import succeed
-from api.services.sealed import ContentDestroyed, rotate_data_key
+from api.services.sealed import BasisSealer, ContentDestroyed, basis_key_owner, rotate_data_key
 from api.settings import Settings, get_settings
 from models.concertation import Concertation, DataKey
+from models.legal_basis import BasisKey, LegalBasis
 from policies.access import Actor
+from policies.vocab import BasisType
 
 #: Key rotations act as the service itself, not as a person.
 KEY_JOB = Actor(issuer="concertation", subject="key-rotation", roles=frozenset(), org=None)
@@ -70,13 +72,30 @@ class DataKeyRotation:
     resealed: int
 
 
-def _not_under(active: str) -> Any:
-    return and_(col(DataKey.wrapped_dek).is_not(None), col(DataKey.kek_id) != active)
+@dataclass(frozen=True)
+class _KeyTable:
+    """A table of wrapped data keys: the concertations' (`data_key`) and the registry's (`basis_key`)."""
+
+    model: Any
+    owner: Any  # the column naming the key's owner
+    wrapped_for: Callable[[uuid.UUID], uuid.UUID]  # the id the key is wrapped under (associated data)
+
+
+_KEY_TABLES = (
+    _KeyTable(DataKey, DataKey.concertation_id, lambda owner: owner),
+    _KeyTable(BasisKey, BasisKey.basis_id, basis_key_owner),
+)
+
+
+def _not_under(table: _KeyTable, active: str) -> Any:
+    return and_(col(table.model.wrapped_dek).is_not(None), col(table.model.kek_id) != active)
 
 
 def pending_rewraps(session: Session, active: str) -> int:
-    """Data keys that still exist and are wrapped under a KEK other than `active`."""
-    return session.exec(select(func.count()).select_from(DataKey).where(_not_under(active))).one()
+    """Data keys (of concertations and of legal bases) that still exist and are wrapped under another KEK."""
+    return sum(
+        session.exec(select(func.count()).select_from(t.model).where(_not_under(t, active))).one() for t in _KEY_TABLES
+    )
 
 
 def rotate_keks(
@@ -109,7 +128,11 @@ def rotate_keks(
         # Re-read the active KEK: should another rotation have started meanwhile, its key is the target, and data
         # keys already under it must not be rewrapped again pass after pass.
         report.active = kms.active
-        moved, report.failed = _rewrap_pass(session, kms, report, batch_size, progress)
+        moved, report.failed = 0, []
+        for table in _KEY_TABLES:
+            table_moved, table_failed = _rewrap_pass(session, kms, table, report, batch_size, progress)
+            moved += table_moved
+            report.failed += table_failed
         if moved == 0:
             break
     begin_write(session)
@@ -126,52 +149,54 @@ def rotate_keks(
 
 
 def _rewrap_pass(
-    session: Session, kms: Kms, report: KekRotation, batch_size: int, progress: Progress | None
+    session: Session, kms: Kms, table: _KeyTable, report: KekRotation, batch_size: int, progress: Progress | None
 ) -> tuple[int, list[tuple[uuid.UUID, int]]]:
     moved = 0
     failed: list[tuple[uuid.UUID, int]] = []
     after: tuple[uuid.UUID, int] | None = None
     while True:
-        query = select(DataKey.concertation_id, DataKey.version, DataKey.kek_id, DataKey.wrapped_dek).where(
-            _not_under(report.active)
+        model = table.model
+        query = select(table.owner, model.version, model.kek_id, model.wrapped_dek).where(
+            _not_under(table, report.active)
         )
         if after is not None:
             # Keyset pagination: a data key that fails is passed over instead of being read again forever.
             query = query.where(
                 or_(
-                    col(DataKey.concertation_id) > after[0],
-                    and_(col(DataKey.concertation_id) == after[0], col(DataKey.version) > after[1]),
+                    col(table.owner) > after[0],
+                    and_(col(table.owner) == after[0], col(model.version) > after[1]),
                 )
             )
-        rows = session.exec(query.order_by(col(DataKey.concertation_id), col(DataKey.version)).limit(batch_size)).all()
+        rows = session.exec(query.order_by(col(table.owner), col(model.version)).limit(batch_size)).all()
         session.rollback()  # nothing is held while the KMS (possibly a network HSM) works
         if not rows:
             return moved, failed
         after = rows[-1][0], rows[-1][1]
         rewrapped = []
-        for concertation_id, version, kek_id, wrapped in rows:
+        for owner, version, kek_id, wrapped in rows:
             if wrapped is None:  # the query excludes it; the check narrows the type
                 continue
+            wrapped_for = table.wrapped_for(owner)
             try:
-                dek = kms.unwrap(kek_id, wrapped, concertation_id)
-                new_kek, new_wrapped = kms.wrap(dek, concertation_id)
+                dek = kms.unwrap(kek_id, wrapped, wrapped_for)
+                new_kek, new_wrapped = kms.wrap(dek, wrapped_for)
                 # Check the new wrapping before the old one is overwritten: a data key lost here is data lost.
-                if kms.unwrap(new_kek, new_wrapped, concertation_id) != dek:
+                if kms.unwrap(new_kek, new_wrapped, wrapped_for) != dek:
                     raise IntegrityError("the rewrapped data key does not unwrap to the same key")
             except IntegrityError:
-                failed.append((concertation_id, version))
+                failed.append((owner, version))
                 continue
-            rewrapped.append((concertation_id, version, kek_id, wrapped, new_kek, new_wrapped))
+            rewrapped.append((owner, version, kek_id, wrapped, new_kek, new_wrapped))
         begin_write(session)
         written = 0
-        for concertation_id, version, kek_id, wrapped, new_kek, new_wrapped in rewrapped:
+        for owner, version, kek_id, wrapped, new_kek, new_wrapped in rewrapped:
             result = session.exec(
-                update(DataKey)
+                update(model)
                 .where(
-                    col(DataKey.concertation_id) == concertation_id,
-                    col(DataKey.version) == version,
-                    col(DataKey.kek_id) == kek_id,
-                    col(DataKey.wrapped_dek) == wrapped,
+                    col(table.owner) == owner,
+                    col(model.version) == version,
+                    col(model.kek_id) == kek_id,
+                    col(model.wrapped_dek) == wrapped,
                 )
                 .values(kek_id=new_kek, wrapped_dek=new_wrapped)
             )
@@ -211,6 +236,49 @@ def rotate_concertation_key(
         details={"version": version, "fields_resealed": resealed},
     )
     return DataKeyRotation(concertation_id, version, resealed)
+
+
+def _legacy_bases(session: Session) -> list[uuid.UUID]:
+    """Bases that may hold plaintext from before revision 0004 (checked one by one under lock)."""
+    legacy = or_(
+        col(LegalBasis.legacy_retirement_reason).is_not(None),
+        col(LegalBasis.type) == BasisType.PROSECUTOR_AUTHORISATION.value,
+    )
+    return list(session.exec(select(LegalBasis.id).where(legacy).order_by(col(LegalBasis.id))).all())
+
+
+def seal_registry(session: Session, kms: Kms, now: datetime) -> int:
+    """Seal the registry's plaintext left from before revision 0004 (motivation, retirement reason); idempotent.
+
+    Each basis is sealed and emptied in one write transaction of its own; returns how many were sealed.
+    """
+    ids = _legacy_bases(session)
+    session.rollback()
+    sealed = 0
+    for basis_id in ids:
+        begin_write(session)
+        row = session.get(LegalBasis, basis_id, with_for_update=True)
+        authorisation = dict(row.prosecutor_authorisation or {}) if row is not None else {}
+        if row is None or (row.legacy_retirement_reason is None and authorisation.get("motivation") is None):
+            session.rollback()
+            continue
+        sealer = BasisSealer(session, kms, row.id)
+        texts = sealer.open(row.texts_ciphertext) if row.texts_ciphertext is not None else {}
+        texts.setdefault("motivation", authorisation.pop("motivation", None))
+        authorisation.pop("motivation", None)
+        if row.legacy_retirement_reason is not None:
+            texts.setdefault("retirement_reason", row.legacy_retirement_reason)
+        present = {k: v for k, v in texts.items() if v is not None}
+        row.texts_ciphertext = sealer.seal(present, now) if present else None
+        row.prosecutor_authorisation = authorisation or None
+        row.legacy_retirement_reason = None
+        session.add(row)
+        session.commit()
+        sealed += 1
+    if sealed:
+        begin_write(session)
+        succeed(session, KEY_JOB, "keys.seal_registry", now=now, object_type="legal_basis", details={"sealed": sealed})
+    return sealed
 
 
 # ------------------------------------------------------------------------------------------------ command line
@@ -288,6 +356,19 @@ def _rotate_data_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seal_registry(_args: argparse.Namespace) -> int:
+    settings = get_settings()
+    try:
+        with _write_session(settings) as session:
+            # A fresh database (no key ring yet on a new machine) has nothing to seal and needs no key.
+            sealed = seal_registry(session, _kms(settings), datetime.now(UTC)) if _legacy_bases(session) else 0
+    except (RotationError, KmsUnavailable, IntegrityError, ValueError, LookupError) as exc:
+        print(f"keys seal-registry: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{sealed} legal bas{'is' if sealed == 1 else 'es'} sealed; no plaintext free text is left in the registry")
+    return 0
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -309,3 +390,7 @@ def register(sub: Any) -> None:
     one = commands.add_parser("rotate-data-key", help="re-encrypt one concertation under a new data key (resumable)")
     one.add_argument("concertation_id", type=uuid.UUID, help="the concertation's id")
     one.set_defaults(run=_rotate_data_key)
+    registry = commands.add_parser(
+        "seal-registry", help="seal the registry's free texts written before revision 0004 (idempotent)"
+    )
+    registry.set_defaults(run=_seal_registry)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.deps import ActorDep, ClockDep, SessionDep, SettingsDep
+from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep, SettingsDep
 from api.http import Cursor, IfMatch, Limit, errors, expected_version, set_etag
 from api.services import legal_bases
 from models.legal_basis import BasisStatus, LegalBasisCreate, LegalBasisPage, LegalBasisPublic, LegalBasisRetire
@@ -28,11 +28,12 @@ def register(
     actor: ActorDep,
     session: SessionDep,
     settings: SettingsDep,
+    keyring: KeyRingDep,
     clock: ClockDep,
 ) -> LegalBasisPublic:
     """Register a law, decree or ordinance (or an act adopted under one), or a motivated authorisation of the
     procureur du Roi. Refused with the rule (R1–R5, R8, R113) when it cannot ground a concertation."""
-    basis = legal_bases.register(session, actor, payload, settings, clock())
+    basis = legal_bases.register(session, actor, payload, settings, keyring, clock())
     response.headers["Location"] = f"/v1/legal-bases/{basis.id}"
     set_etag(response, basis.version)
     return basis
@@ -42,17 +43,26 @@ def register(
 def list_bases(
     actor: ActorDep,
     session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
     limit: Limit = 50,
     cursor: Cursor = None,
     status_: Annotated[BasisStatus | None, Query(alias="status")] = None,
 ) -> LegalBasisPage:
     """The registry, oldest first. Every authenticated caller may read it (R9)."""
-    return legal_bases.page(session, actor, limit, cursor, status_)
+    return legal_bases.page(session, actor, limit, cursor, status_, keyring, clock())
 
 
 @router.get("/{basis_id}", response_model=LegalBasisPublic, responses=errors(404), summary="Read a legal basis")
-def get_basis(basis_id: uuid.UUID, response: Response, actor: ActorDep, session: SessionDep) -> LegalBasisPublic:
-    basis = legal_bases.get(session, actor, basis_id)
+def get_basis(
+    basis_id: uuid.UUID,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
+) -> LegalBasisPublic:
+    basis = legal_bases.get(session, actor, basis_id, keyring, clock())
     set_etag(response, basis.version)
     return basis
 
@@ -69,12 +79,13 @@ def retire(
     response: Response,
     actor: ActorDep,
     session: SessionDep,
+    keyring: KeyRingDep,
     clock: ClockDep,
     if_match: IfMatch = None,
 ) -> LegalBasisPublic:
     """Retire a basis: it grounds no new concertation, and drafts resting on it fail R1."""
     basis = legal_bases.retire(
-        session, actor, basis_id, payload.reason, expected_version(if_match, required=False), clock()
+        session, actor, basis_id, payload.reason, expected_version(if_match, required=False), keyring, clock()
     )
     set_etag(response, basis.version)
     return basis

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from api.db import begin_write
-from api.errors import Forbidden, NotFound, PreconditionFailed
+from api.errors import Forbidden, IntegrityFailure, NotFound, PreconditionFailed
+from api.security.crypto import IntegrityError
+from api.security.kms import Kms
 from api.services.common import audit_alone, decode_cursor, encode_cursor, refuse, succeed
+from api.services.sealed import BasisSealer
 from api.settings import Settings
 from models.audit import Outcome
 from models.legal_basis import BasisStatus, LegalBasis, LegalBasisCreate, LegalBasisPage, LegalBasisPublic
@@ -27,12 +31,49 @@ def registry_settings(settings: Settings) -> RegistrySettings:
     )
 
 
-def public(row: LegalBasis) -> LegalBasisPublic:
-    return LegalBasisPublic.model_validate({**row.model_dump(), "democratic_control": row.democratic_control})
+def public(row: LegalBasis, texts: dict[str, Any] | None = None) -> LegalBasisPublic:
+    """The basis as published; its sealed free texts are put back only when `texts` (opened) is given."""
+    values = row.model_dump(exclude={"texts_ciphertext", "legacy_retirement_reason"})
+    texts = texts or {}
+    authorisation = values["prosecutor_authorisation"]
+    if authorisation is not None:
+        # A motivation registered before revision 0004 is still in the JSON until `keys seal-registry` runs.
+        values["prosecutor_authorisation"] = {
+            **authorisation,
+            "motivation": texts.get("motivation", authorisation.get("motivation")),
+        }
+    values["retirement_reason"] = texts.get("retirement_reason", row.legacy_retirement_reason)
+    return LegalBasisPublic.model_validate({**values, "democratic_control": row.democratic_control})
+
+
+def texts_of(session: Session, keyring: Kms, actor: Actor, row: LegalBasis, now: datetime) -> dict[str, Any]:
+    """SPEC §6 — the basis's sealed texts; a ciphertext that does not open is an audited integrity error."""
+    if row.texts_ciphertext is None:
+        return {}
+    try:
+        return BasisSealer(session, keyring, row.id).open(row.texts_ciphertext)
+    except IntegrityError:
+        audit_alone(
+            session,
+            actor,
+            "legal_basis.read",
+            Outcome.REFUSED,
+            now=now,
+            object_type="legal_basis",
+            object_id=row.id,
+            codes=["integrity_error"],
+        )
+        raise IntegrityFailure() from None
+
+
+def seal_texts(session: Session, keyring: Kms, row: LegalBasis, texts: dict[str, Any], now: datetime) -> None:
+    """Seal the basis's free texts (nothing to seal: no ciphertext), in the caller's transaction."""
+    present = {k: v for k, v in texts.items() if v is not None}
+    row.texts_ciphertext = BasisSealer(session, keyring, row.id).seal(present, now) if present else None
 
 
 def register(
-    session: Session, actor: Actor, payload: LegalBasisCreate, settings: Settings, now: datetime
+    session: Session, actor: Actor, payload: LegalBasisCreate, settings: Settings, keyring: Kms, now: datetime
 ) -> LegalBasisPublic:
     """Record a basis that satisfies R1–R5, R8 and R113; refuse (and audit) one that does not."""
     begin_write(session)
@@ -50,7 +91,9 @@ def register(
         enabling_norm=payload.enabling_norm.model_dump(mode="json") if payload.enabling_norm else None,
         implementing_act=payload.implementing_act.model_dump(mode="json") if payload.implementing_act else None,
         prosecutor_authorisation=(
-            payload.prosecutor_authorisation.model_dump(mode="json") if payload.prosecutor_authorisation else None
+            payload.prosecutor_authorisation.model_dump(mode="json", exclude={"motivation"})
+            if payload.prosecutor_authorisation
+            else None
         ),
         determines=payload.determines.model_dump(mode="json") if payload.determines else None,
         valid_from=payload.valid_from,
@@ -60,19 +103,31 @@ def register(
         created_at=now,
         created_by=f"{actor.issuer}|{actor.subject}",
     )
+    texts = {"motivation": payload.prosecutor_authorisation.motivation if payload.prosecutor_authorisation else None}
+    session.add(row)
+    session.flush()  # the basis row exists before its data key refers to it
+    seal_texts(session, keyring, row, texts, now)
     session.add(row)
     succeed(session, actor, "legal_basis.create", now=now, object_type="legal_basis", object_id=row.id)
-    return public(row)
+    return public(row, texts)
 
 
-def get(session: Session, actor: Actor, basis_id: uuid.UUID) -> LegalBasisPublic:
+def get(session: Session, actor: Actor, basis_id: uuid.UUID, keyring: Kms, now: datetime) -> LegalBasisPublic:
     row = session.get(LegalBasis, basis_id)
     if row is None or not may_read_registry(actor):
         raise NotFound()
-    return public(row)
+    return public(row, texts_of(session, keyring, actor, row, now))
 
 
-def page(session: Session, actor: Actor, limit: int, cursor: str | None, status: BasisStatus | None) -> LegalBasisPage:
+def page(
+    session: Session,
+    actor: Actor,
+    limit: int,
+    cursor: str | None,
+    status: BasisStatus | None,
+    keyring: Kms,
+    now: datetime,
+) -> LegalBasisPage:
     if not may_read_registry(actor):
         raise Forbidden()
     query = select(LegalBasis)
@@ -88,13 +143,19 @@ def page(session: Session, actor: Actor, limit: int, cursor: str | None, status:
     more = len(rows) > limit
     rows = rows[:limit]
     return LegalBasisPage(
-        items=[public(r) for r in rows],
+        items=[public(r, texts_of(session, keyring, actor, r, now)) for r in rows],
         next_cursor=encode_cursor(rows[-1].created_at, rows[-1].id) if more else None,
     )
 
 
 def retire(
-    session: Session, actor: Actor, basis_id: uuid.UUID, reason: str, expected_version: int | None, now: datetime
+    session: Session,
+    actor: Actor,
+    basis_id: uuid.UUID,
+    reason: str,
+    expected_version: int | None,
+    keyring: Kms,
+    now: datetime,
 ) -> LegalBasisPublic:
     """A retired basis grounds no new concertation, and fails the compliance of drafts resting on it (R1)."""
     begin_write(session)
@@ -120,10 +181,12 @@ def retire(
             object_id=row.id,
             status=409,
         )
+    texts = {**texts_of(session, keyring, actor, row, now), "retirement_reason": reason}
     row.status = BasisStatus.RETIRED.value
     row.retired_at = now
-    row.retirement_reason = reason
+    seal_texts(session, keyring, row, texts, now)
+    row.legacy_retirement_reason = None
     row.version += 1
     session.add(row)
     succeed(session, actor, "legal_basis.retire", now=now, object_type="legal_basis", object_id=row.id)
-    return public(row)
+    return public(row, texts)

@@ -10,6 +10,7 @@ and a re-run finishes it. Destroying every version of the key (retention, D18) m
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from api.security.crypto import (
 )
 from api.security.kms import Kms
 from models.concertation import Concertation, DataKey, Participant, PersonConcerned
+from models.legal_basis import BasisKey
 from models.minutes import MinutesEntry, ProsecutionRequest
 from models.participation import ConsentRecord, InformationException
 
@@ -196,3 +198,60 @@ def shred(session: Session, concertation_id: uuid.UUID, now: datetime) -> int:
             session.add(key)
             count += 1
     return count
+
+
+# ------------------------------------------------------------------------------------------- the registry's keys
+
+#: A basis's data key is wrapped with this id as associated data instead of the basis id itself, so that a wrapped
+#: key can never be taken for a concertation's (or the reverse) even if two ids were ever equal.
+_BASIS_KEY_NAMESPACE = uuid.UUID("7c1b6f0e-5d1a-4a53-9d43-3f0a3c2b8e11")
+#: The registry has no prosecution scope: its fields are bound to their place only.
+REGISTRY_SCOPE = "registry-v1"
+
+
+def basis_key_owner(basis_id: uuid.UUID) -> uuid.UUID:
+    """The id a basis's data key is wrapped under (domain-separated from concertation ids)."""
+    return uuid.uuid5(_BASIS_KEY_NAMESPACE, f"legal-basis|{basis_id}")
+
+
+class BasisSealer:
+    """Seals and opens the free texts of one legal basis under the basis's own data key (SPEC §6)."""
+
+    TABLE, COLUMN = "legal_basis", "texts"
+
+    def __init__(self, session: Session, keyring: Kms, basis_id: uuid.UUID) -> None:
+        self.basis_id = basis_id
+        self._session = session
+        self._keyring = keyring
+        self._key = session.get(BasisKey, (basis_id, 1))
+        self._dek: bytes | None = None
+
+    def _data_key(self, now: datetime | None) -> bytes:
+        if self._dek is None:
+            owner = basis_key_owner(self.basis_id)
+            if self._key is None:
+                if now is None:
+                    raise IntegrityError("the basis has sealed texts but no data key")
+                self._dek = new_data_key()
+                kek_id, wrapped = self._keyring.wrap(self._dek, owner)
+                self._key = BasisKey(
+                    basis_id=self.basis_id, version=1, kek_id=kek_id, wrapped_dek=wrapped, created_at=now
+                )
+                self._session.add(self._key)
+            elif self._key.wrapped_dek is None:
+                raise IntegrityError("the basis's data key is gone")
+            else:
+                self._dek = self._keyring.unwrap(self._key.kek_id, self._key.wrapped_dek, owner)
+        return self._dek
+
+    def _aad(self) -> bytes:
+        return field_aad(self.basis_id, self.TABLE, self.COLUMN, self.basis_id, REGISTRY_SCOPE)
+
+    def seal(self, texts: dict[str, Any], now: datetime) -> bytes:
+        """Seal the texts (creating the basis's data key on first use, in the caller's transaction)."""
+        return seal(self._data_key(now), 1, json.dumps(texts).encode(), self._aad())
+
+    def open(self, ciphertext: bytes) -> dict[str, Any]:
+        """The texts, or IntegrityError when the ciphertext does not open in this place."""
+        texts: dict[str, Any] = json.loads(open_sealed(self._data_key(None), ciphertext, self._aad()))
+        return texts
