@@ -136,14 +136,24 @@ class KeyRing:
 
     @staticmethod
     def ensure(path: Path) -> KeyRing:
-        """The development key ring at `path`, created (mode 0600) with one random KEK if absent."""
+        """The development key ring at `path`, created (mode 0600) with one random KEK if absent.
+
+        Several workers may start at once on an empty directory: each writes a complete candidate to a private file
+        and links it into place; `link` fails if the name exists, so exactly one candidate wins, and nobody ever
+        reads a half-written file.
+        """
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             kid = _new_kek_id()
-            doc = {"active": kid, "keys": {kid: base64.b64encode(os.urandom(_KEY)).decode()}}
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as handle:
-                json.dump(doc, handle)
+            candidate = KeyRing({kid: os.urandom(_KEY)}, kid)
+            tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
+            candidate.save(tmp)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # another process created it first: use theirs
+            finally:
+                tmp.unlink(missing_ok=True)
         return KeyRing.load(path)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import stat
 import uuid
 from pathlib import Path
@@ -91,6 +92,21 @@ def test_development_key_ring_is_created_private_and_reused(tmp_path: Path) -> N
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert KeyRing.ensure(path) == first
     assert len(first.keys[first.active]) == 32
+
+
+def _ensure_active(path: str) -> str:
+    return KeyRing.ensure(Path(path)).active
+
+
+def test_workers_starting_at_once_on_an_empty_directory_agree_on_one_key_ring(tmp_path: Path) -> None:
+    """Several uvicorn workers create the development key ring at once: one wins, none reads a torn file."""
+    with multiprocessing.get_context("fork").Pool(6) as pool:
+        for attempt in range(3):
+            path = tmp_path / str(attempt) / "keys" / "keyring.json"
+            actives = set(pool.map(_ensure_active, [str(path)] * 12))
+            assert actives == {KeyRing.load(path).active}
+            assert [p.name for p in path.parent.iterdir()] == ["keyring.json"]  # no candidate left behind
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 @pytest.mark.parametrize(
