@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 
 from api.commands import audit as audit_commands
+from api.commands import clients as client_commands
+from api.commands import idempotency as idempotency_commands
 from api.commands import keys as key_commands
 from api.commands import retention
 from api.security.crypto import KeyRing
@@ -76,8 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     welcome.add_argument("--port", default="8000")
     welcome.set_defaults(run=_welcome)
     retention.register(sub)
+    idempotency_commands.register(sub)
     audit_commands.register(sub)
     key_commands.register(sub)
+    client_commands.register(sub)
     args = parser.parse_args(argv)
     code: int = args.run(args)
     return code

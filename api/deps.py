@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api.errors import Unauthenticated
+from api.ratelimit import WRITE_METHODS, RateLimiter
 from api.security.kms import Kms
 from api.security.tokens import AuthenticationError, TokenVerifier
 from api.settings import Settings
@@ -72,6 +73,9 @@ def get_actor(
         raise Unauthenticated(
             exc.code, headers={"WWW-Authenticate": 'Bearer realm="concertation", error="invalid_token"'}
         ) from None
+    limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
+    if limiter is not None and request.method in WRITE_METHODS and request.scope["path"].startswith("/v1/"):
+        limiter.check_write(principal.issuer, principal.subject)  # 429 with Retry-After when over the budget
     roles = frozenset(_ROLES[r] for r in principal.roles if r in _ROLES)
     actor = Actor(issuer=principal.issuer, subject=principal.subject, roles=roles, org=principal.org)
     request.state.actor = actor  # so that a refusal decided by schema validation can still be audited

@@ -44,6 +44,23 @@ def expected_version(if_match: str | None, *, required: bool = True) -> int | No
     return int(value)
 
 
+def set_tag(response: Response, tag: str) -> None:
+    """The ETag of a record without a version counter: a digest of its representation (`content_tag`)."""
+    response.headers["ETag"] = f'"{tag}"'
+
+
+def expected_tag(if_match: str | None, *, required: bool = False) -> str | None:
+    """The opaque ETag an If-Match names (`*`: any current one, i.e. None): 428 when required and absent."""
+    if if_match is None:
+        if required:
+            raise PreconditionRequired()
+        return None
+    value = if_match.strip()
+    if value == "*":
+        return None
+    return value.removeprefix("W/").strip('"')
+
+
 IfMatch = Annotated[str | None, Header(alias="If-Match", description="ETag of the version being changed")]
 Limit = Annotated[int, Query(ge=1, le=200, description="Page size (≤ 200)")]
 Cursor = Annotated[str | None, Query(max_length=512, description="Opaque cursor from `next_cursor`")]

@@ -9,15 +9,17 @@ from typing import Any
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
-from api import problems
+from api import idempotency, problems, ratelimit
 from api.db import make_engine
 from api.deps import Clock, system_clock
-from api.routers import audit, concertations, health, legal_bases, minutes, participation, reference
+from api.openapi import install_links
+from api.routers import audit, concertations, health, legal_bases, minutes, oauth, participation, reference
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
 from api.security.kms import from_settings as kms_from_settings
 from api.security.tokens import IssuerConfig, TokenVerifier
 from api.settings import Settings, get_settings
+from api.shedding import LoadShedder
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -129,6 +131,7 @@ def create_app(
     app.state.clock = clock or system_clock
     problems.install(app)
     app.include_router(health.router)
+    app.include_router(oauth.router)  # at the root, not under /v1 (SPEC §2)
     for router in (
         reference.router,
         legal_bases.router,
@@ -138,5 +141,9 @@ def create_app(
         audit.router,
     ):
         app.include_router(router, prefix="/v1")
+    ratelimit.install(app, settings)  # after the routes: it documents the 429 on those it limits
+    idempotency.install(app)  # inside the body limit: a body is buffered only once it is known to fit
+    install_links(app)  # OpenAPI links from each response carrying a resource to the operations on it
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(LoadShedder, limit=settings.max_in_flight)  # outermost: shed before any work is done
     return app

@@ -84,10 +84,19 @@ def _short(value: Any) -> str:
     return text[:64]
 
 
+_PAGINATION: dict[tuple[str, ...], Violation] = {
+    ("query", "limit"): Violation(None, "invalid_limit", grounds.DESIGN, "limit"),
+    ("query", "cursor"): Violation(None, "invalid_cursor", grounds.DESIGN, "cursor"),
+}
+
+
 def validation_violation(error: Mapping[str, Any]) -> Violation:
     """Turn one pydantic error into a violation naming the field, and the rule where one applies."""
     kind = str(error.get("type", ""))
-    field = _path(error.get("loc", ()))
+    loc = tuple(error.get("loc", ()))
+    if loc in _PAGINATION:  # the pagination parameters have codes of their own, whatever the defect
+        return _PAGINATION[loc]
+    field = _path(loc)
     ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
         name = field.rsplit(".", 1)[-1]

@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from limits import parse_many
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -61,6 +62,40 @@ class Settings(BaseSettings):
 
     # Limits
     max_body_bytes: int = Field(default=256 * 1024, ge=1024, description="Larger request bodies get 413")
+    max_in_flight: int = Field(
+        default=64, ge=1, le=10000, description="Requests one worker serves at once; more get 503 with Retry-After"
+    )
+
+    # Partner systems (SPEC §2): client-credentials tokens and rate limits per client. In-memory limits are counted
+    # per worker process: with several workers or instances, point the storage at a shared one (redis://…).
+    client_token_ttl_seconds: int = Field(
+        default=300, ge=30, le=3600, description="Lifetime of the tokens POST /oauth/token issues"
+    )
+    rate_limit_enabled: bool = Field(default=True, description="Apply the rate limits below")
+    rate_limit_storage: str = Field(
+        default="memory://", description="`limits` storage URI: memory:// (per worker process) or redis://host:port"
+    )
+    rate_limit_token: str = Field(
+        default="30/minute", description="POST /oauth/token, per client_id (or remote address when absent)"
+    )
+    rate_limit_write: str = Field(
+        default="600/minute", description="POST/PATCH/PUT/DELETE under /v1, per authenticated (iss, sub)"
+    )
+
+    @field_validator("rate_limit_token", "rate_limit_write")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        parse_many(value)  # ValueError on a malformed limit: refused at start-up, not at the first request
+        return value
+
+    # Retries (SPEC §2): how long a response is kept for replay under its Idempotency-Key, and after how long a key
+    # whose request never finished (a worker killed mid-request) may be taken over by a retry.
+    idempotency_ttl_seconds: int = Field(
+        default=86400, ge=60, le=30 * 86400, description="Idempotency-Key records expire after this (default 24 h)"
+    )
+    idempotency_lease_seconds: int = Field(
+        default=120, ge=5, le=86400, description="An unfinished Idempotency-Key request is abandoned after this"
+    )
 
     @field_validator("concertation_types", mode="before")
     @classmethod

@@ -1,7 +1,9 @@
 """SQLModel tables and their wire schemas; importing this package registers every table in the metadata."""
 
 from models.audit import AuditEvent
+from models.client import OAuthClient
 from models.concertation import Concertation, DataKey, Participant, PersonConcerned
+from models.idempotency import IdempotencyRecord
 from models.legal_basis import BasisKey, LegalBasis
 from models.minutes import MinutesEntry, ProsecutionRequest
 from models.participation import (
@@ -22,10 +24,12 @@ __all__ = [
     "Concertation",
     "ConsentRecord",
     "DataKey",
+    "IdempotencyRecord",
     "InformationException",
     "InformationRecord",
     "LegalBasis",
     "MinutesEntry",
+    "OAuthClient",
     "Participant",
     "PersonConcerned",
     "ProsecutionRequest",

@@ -338,6 +338,28 @@ class ParticipantCreate(Wire):
     role: ParticipantRole = ParticipantRole.MEMBER
 
 
+class ParticipantUpdate(Wire):
+    """R16, R17 — the coordinator changes a participant's profile; only the fields sent change. The login
+    (`issuer`, `subject`) is who was invited and cannot change: invite that person instead. `works_with: null`
+    empties the list; `role: null` keeps the role."""
+
+    person_ref: Reference | None = None
+    display_name: Str200 | None = None
+    organisation: Str200 | None = None
+    sector: Sector | None = None
+    function: Str200 | None = None
+    mission_statement: Text2k | None = None
+    bound_by_professional_secrecy: bool | None = None
+    secrecy_source: SecrecySource | None = None
+    is_lawyer: bool | None = None
+    under_mandate: bool | None = None
+    mandating_authority: Str200 | None = None
+    person_informed_of_mandate: bool | None = None
+    works_with: Annotated[list[Reference], PField(max_length=20)] | None = None
+    magistrate_function: MagistrateFunction | None = None
+    role: ParticipantRole | None = None
+
+
 class ParticipantPublic(ParticipantCreate):
     model_config = ConfigDict(extra="ignore")  # type: ignore[assignment]
 

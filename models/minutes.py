@@ -14,12 +14,12 @@ from pydantic import Field as PField
 from sqlalchemy import JSON, Column, LargeBinary
 from sqlmodel import Field, SQLModel
 
-from models.common import Instant, OffenceCode, Reference, Str200, Text2k, UTCDateTime, Wire
+from models.common import Instant, NoNul, OffenceCode, Reference, Str200, Text2k, UTCDateTime, Wire
 from policies.minutes import EntryType, Level
 from policies.participation import Tristate
 from policies.prosecution import Use
 
-ContentText = Annotated[str, PField(max_length=20_000)]
+ContentText = Annotated[str, PField(max_length=20_000), NoNul]
 
 
 class MinutesEntryCreate(Wire):

@@ -15,7 +15,7 @@ from pydantic import Field as PField
 from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.common import Instant, Str200, Text2k, UTCDateTime, Wire
+from models.common import Instant, NoNul, Str200, Text2k, UTCDateTime, Wire
 from policies.participation import Answer, InvitationStatus
 from policies.person_concerned import (
     ConsentInformation,
@@ -40,7 +40,7 @@ class InvitationResponse(Wire):
 class SecrecyAcknowledgementCreate(Wire):
     """R19, R43 — the participant acknowledges the notice version he was shown."""
 
-    notice_version: Annotated[str, PField(max_length=32)]
+    notice_version: Annotated[str, PField(max_length=32), NoNul]
 
 
 class SecrecyNotice(SQLModel):

@@ -1260,6 +1260,65 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         ),
         "en": "The resource has changed since you last read it (ETag mismatch): read it again, then redo your change.",
     },
+    # SPEC §2 — Idempotency-Key (api/idempotency.py).
+    "idempotency_key_invalid": {
+        "fr": (
+            "L'en-tête {header} doit apparaître une seule fois et compter de 1 à 255 caractères ASCII imprimables : "
+            "corrigez-le et renvoyez la demande."
+        ),
+        "nl": (
+            "De header {header} mag maar één keer voorkomen en moet 1 tot 255 afdrukbare ASCII-tekens tellen: "
+            "verbeter hem en verstuur het verzoek opnieuw."
+        ),
+        "en": (
+            "The {header} header must appear once and hold 1 to 255 printable ASCII characters: correct it and send "
+            "the request again."
+        ),
+    },
+    "idempotency_key_reused": {
+        "fr": (
+            "Cette valeur de {header} a déjà servi pour une autre demande (autre méthode, chemin ou contenu) : "
+            "utilisez une nouvelle clé pour une nouvelle demande."
+        ),
+        "nl": (
+            "Deze waarde van {header} is al gebruikt voor een ander verzoek (andere methode, pad of inhoud): gebruik "
+            "een nieuwe sleutel voor een nieuw verzoek."
+        ),
+        "en": (
+            "This {header} value was already used for another request (another method, path or body): use a new key "
+            "for a new request."
+        ),
+    },
+    "idempotency_in_flight": {
+        "fr": (
+            "Une demande portant la même valeur de {header} est encore en cours : attendez sa réponse, puis "
+            "réessayez pour obtenir la même réponse."
+        ),
+        "nl": (
+            "Een verzoek met dezelfde waarde van {header} is nog bezig: wacht op het antwoord en probeer het dan "
+            "opnieuw om hetzelfde antwoord te krijgen."
+        ),
+        "en": (
+            "A request with the same {header} value is still being processed: wait for its response, then retry to "
+            "get that same response."
+        ),
+    },
+    "idempotency_response_lost": {
+        "fr": (
+            "La demande portant cette valeur de {header} a déjà été exécutée, mais sa réponse a été perdue (arrêt du "
+            "serveur) : elle ne sera pas exécutée une seconde fois. `outcome` indique ce qui a été fait ; consultez "
+            "l'objet concerné."
+        ),
+        "nl": (
+            "Het verzoek met deze waarde van {header} is al uitgevoerd, maar het antwoord ging verloren (de server "
+            "viel uit): het wordt geen tweede keer uitgevoerd. `outcome` zegt wat er gebeurde; raadpleeg het "
+            "betrokken object."
+        ),
+        "en": (
+            "The request with this {header} value was already carried out, but its response was lost (the server "
+            "stopped): it will not run a second time. `outcome` says what was done; read the object it names."
+        ),
+    },
     "payload_too_large": {
         "fr": "La demande est trop volumineuse : réduisez sa taille et renvoyez-la.",
         "nl": "Het verzoek is te groot: verklein het en verstuur het opnieuw.",
@@ -1298,6 +1357,80 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "Trop de demandes en peu de temps : patientez quelques instants avant de réessayer.",
         "nl": "Te veel verzoeken in korte tijd: wacht even voordat u het opnieuw probeert.",
         "en": "Too many requests in a short time: wait a moment before trying again.",
+    },
+    # POST /oauth/token — the client-credentials grant (RFC 6749 §4.4, §5.2).
+    "invalid_request": {
+        "fr": (
+            "La demande de jeton est mal formée : envoyez grant_type=client_credentials en "
+            "application/x-www-form-urlencoded, chaque paramètre une seule fois, et une seule méthode "
+            "d'authentification du client."
+        ),
+        "nl": (
+            "Het tokenverzoek is slecht gevormd: stuur grant_type=client_credentials als "
+            "application/x-www-form-urlencoded, elke parameter één keer, en één enkele authenticatiemethode van de "
+            "client."
+        ),
+        "en": (
+            "The token request is malformed: send grant_type=client_credentials as application/x-www-form-urlencoded, "
+            "each parameter once, and one client authentication method only."
+        ),
+    },
+    "invalid_client": {
+        "fr": (
+            "L'authentification du client a échoué (client inconnu ou désactivé, ou secret erroné) : vérifiez le "
+            "client_id et le client_secret reçus de l'administrateur."
+        ),
+        "nl": (
+            "De authenticatie van de client is mislukt (onbekende of uitgeschakelde client, of verkeerd geheim): "
+            "controleer de client_id en het client_secret die u van de beheerder kreeg."
+        ),
+        "en": (
+            "Client authentication failed (unknown or disabled client, or wrong secret): check the client_id and "
+            "client_secret the administrator gave you."
+        ),
+    },
+    "unsupported_grant_type": {
+        "fr": "Ce type d'autorisation n'est pas pris en charge : seul grant_type=client_credentials l'est.",
+        "nl": "Dit type toekenning wordt niet ondersteund: alleen grant_type=client_credentials.",
+        "en": "This grant type is not supported: only grant_type=client_credentials is.",
+    },
+    "invalid_scope": {
+        "fr": (
+            "La portée demandée n'est pas valide : indiquez, séparés par des espaces, des rôles attribués à ce client, "
+            "ou omettez scope pour les recevoir tous."
+        ),
+        "nl": (
+            "De gevraagde scope is ongeldig: geef, gescheiden door spaties, rollen op die aan deze client zijn "
+            "toegekend, of laat scope weg om ze allemaal te krijgen."
+        ),
+        "en": (
+            "The requested scope is not valid: name, separated by spaces, roles granted to this client, or leave "
+            "scope out to receive them all."
+        ),
+    },
+    "client_credentials_disabled": {
+        "fr": (
+            "Ce service n'émet pas de jetons : son propre émetteur est désactivé (CONCERTATION_DEV_ISSUER_ENABLED). "
+            "Obtenez un jeton auprès du fournisseur d'identité prévu."
+        ),
+        "nl": (
+            "Deze dienst geeft geen tokens uit: zijn eigen uitgever is uitgeschakeld "
+            "(CONCERTATION_DEV_ISSUER_ENABLED). Vraag een token aan bij de voorziene identiteitsprovider."
+        ),
+        "en": (
+            "This service does not issue tokens: its own issuer is disabled (CONCERTATION_DEV_ISSUER_ENABLED). "
+            "Obtain a token from the intended identity provider."
+        ),
+    },
+    "client_exists": {
+        "fr": "Un client porte déjà ce client_id : choisissez-en un autre.",
+        "nl": "Er bestaat al een client met deze client_id: kies een andere.",
+        "en": "A client with this client_id already exists: choose another one.",
+    },
+    "overloaded": {
+        "fr": "Le service est momentanément surchargé : réessayez dans quelques secondes.",
+        "nl": "De dienst is tijdelijk overbelast: probeer het over enkele seconden opnieuw.",
+        "en": "The service is momentarily overloaded: try again in a few seconds.",
     },
     "integrity_error": {
         "fr": (

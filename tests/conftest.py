@@ -136,13 +136,21 @@ def keyring() -> KeyRing:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(var_dir=tmp_path, database_url="sqlite:///:memory:", dev_issuer=ISSUER)
+    # Limits far above what any test sends: only tests/api/test_rate_limits.py means to reach them.
+    return Settings(
+        var_dir=tmp_path,
+        database_url="sqlite:///:memory:",
+        dev_issuer=ISSUER,
+        rate_limit_token="100000/minute",
+        rate_limit_write="100000/minute",
+    )
 
 
 @pytest.fixture
 def app(settings: Settings, connection: Connection, keyring: KeyRing, dev_key: Any, clock: FakeClock) -> Any:
     verifier = TokenVerifier([IssuerConfig(issuer=ISSUER, algorithm="ES256", jwks=dev_key.jwks)], AUDIENCE)
     application = create_app(settings, engine=connection.engine, keyring=keyring, verifier=verifier, clock=clock)
+    application.state.signing_key = dev_key  # POST /oauth/token signs with the key the verifier trusts
 
     def session() -> Iterator[Session]:
         with Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False) as s:

@@ -28,7 +28,9 @@ def test_every_operation_documents_problem_json_errors() -> None:
             if path in ("/healthz", "/readyz"):
                 continue
             assert "401" in op["responses"], f"{method} {path}"
-            assert "application/problem+json" in op["responses"]["422"]["content"], f"{method} {path}"
+            # RFC 6749 §5.2: the token endpoint answers a malformed request with 400, never 422.
+            invalid = "400" if path == "/oauth/token" else "422"
+            assert "application/problem+json" in op["responses"][invalid]["content"], f"{method} {path}"
     assert json.dumps(doc)  # serialisable as committed
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import and_, bindparam, func, or_, update
 from sqlmodel import Session, col, select
 
 from api.db import WRITE, begin_write, make_engine
@@ -148,6 +148,21 @@ def rotate_keks(
     return report
 
 
+def _compare_and_swap(table: _KeyTable) -> Any:
+    """UPDATE one wrapped key to its new wrapping, only if it still holds the wrapping that was read."""
+    model = table.model
+    return (
+        update(model.__table__)
+        .where(
+            col(table.owner) == bindparam("b_owner"),
+            col(model.version) == bindparam("b_version"),
+            col(model.kek_id) == bindparam("b_kek"),
+            col(model.wrapped_dek) == bindparam("b_wrapped"),
+        )
+        .values(kek_id=bindparam("n_kek"), wrapped_dek=bindparam("n_wrapped"))
+    )
+
+
 def _rewrap_pass(
     session: Session, kms: Kms, table: _KeyTable, report: KekRotation, batch_size: int, progress: Progress | None
 ) -> tuple[int, list[tuple[uuid.UUID, int]]]:
@@ -189,18 +204,16 @@ def _rewrap_pass(
             rewrapped.append((owner, version, kek_id, wrapped, new_kek, new_wrapped))
         begin_write(session)
         written = 0
-        for owner, version, kek_id, wrapped, new_kek, new_wrapped in rewrapped:
-            result = session.exec(
-                update(model)
-                .where(
-                    col(table.owner) == owner,
-                    col(model.version) == version,
-                    col(model.kek_id) == kek_id,
-                    col(model.wrapped_dek) == wrapped,
-                )
-                .values(kek_id=new_kek, wrapped_dek=new_wrapped)
+        if rewrapped:
+            # One statement for the batch, executed many times (a statement built per row cost more than the KMS).
+            result = session.connection().execute(
+                _compare_and_swap(table),
+                [
+                    {"b_owner": o, "b_version": v, "b_kek": k, "b_wrapped": w, "n_kek": nk, "n_wrapped": nw}
+                    for o, v, k, w, nk, nw in rewrapped
+                ],
             )
-            written += result.rowcount  # 0: changed meanwhile (retention, another rotation): left as it is
+            written = result.rowcount  # rows changed meanwhile (retention, another rotation) are left as they are
         session.commit()
         moved += written
         report.rewrapped += written

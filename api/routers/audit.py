@@ -11,7 +11,7 @@ from api.deps import ActorDep, ClockDep, SessionDep
 from api.http import Cursor, Limit, errors
 from api.services import audit_trail
 from models.audit import AuditEventPage, ChainReport, Outcome
-from models.common import Instant
+from models.common import Instant, Str64
 
 router = APIRouter(prefix="/audit-events", tags=["audit trail"])
 
@@ -24,7 +24,7 @@ def list_events(
     limit: Limit = 50,
     cursor: Cursor = None,
     concertation_id: Annotated[uuid.UUID | None, Query(description="Events about this concertation")] = None,
-    action: Annotated[str | None, Query(max_length=64, description="e.g. `concertation.create`")] = None,
+    action: Annotated[Str64 | None, Query(description="e.g. `concertation.create`")] = None,
     outcome: Annotated[Outcome | None, Query()] = None,
     since: Annotated[Instant | None, Query(description="Events at or after this instant")] = None,
     until: Annotated[Instant | None, Query(description="Events before this instant")] = None,

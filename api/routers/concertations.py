@@ -21,6 +21,7 @@ from models.concertation import (
     ParticipantCreate,
     ParticipantPage,
     ParticipantPublic,
+    ParticipantUpdate,
     PersonConcernedCreate,
     PersonConcernedIdentity,
     PersonConcernedPublic,
@@ -221,6 +222,31 @@ def get_participant(
     clock: ClockDep,
 ) -> ParticipantPublic:
     p = concertations.participant(session, actor, concertation_id, participant_id, clock())
+    set_etag(response, p.version)
+    return p
+
+
+@router.patch(
+    "/{concertation_id}/participants/{participant_id}",
+    response_model=ParticipantPublic,
+    responses=errors(403, 404, 409, 412, 428),
+    summary="Change a participant's profile",
+)
+def update_participant(
+    concertation_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    payload: ParticipantUpdate,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+    if_match: IfMatch = None,
+) -> ParticipantPublic:
+    """R16, R17 — while the concertation is a draft or scheduled; needs `If-Match` (the participant's ETag). The
+    resulting profile must be complete and covered by the basis, as at the invitation."""
+    version = expected_version(if_match)
+    assert version is not None  # noqa: S101 - required above
+    p = concertations.update_participant(session, actor, concertation_id, participant_id, payload, version, clock())
     set_etag(response, p.version)
     return p
 

@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Response, status
 
 from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep
-from api.http import Limit, errors
+from api.http import IfMatch, Limit, errors, expected_tag, set_tag
 from api.services import minutes
 from models.minutes import (
     AlertPublic,
@@ -55,10 +55,18 @@ def add_entry(
     summary="Read the minutes (audited)",
 )
 def read_minutes(
-    concertation_id: uuid.UUID, actor: ActorDep, session: SessionDep, keyring: KeyRingDep, clock: ClockDep
+    concertation_id: uuid.UUID,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    keyring: KeyRingDep,
+    clock: ClockDep,
 ) -> MinutesPage:
-    """For the coordinator, the chair and participants who acknowledged secrecy (R19, R44); every read is audited."""
-    return minutes.read_minutes(session, actor, concertation_id, keyring, clock())
+    """For the coordinator, the chair and participants who acknowledged secrecy (R19, R44); every read is audited.
+    The ETag changes when an entry is added or made known to the person, and when the minutes are finalised."""
+    page, tag = minutes.read_minutes(session, actor, concertation_id, keyring, clock())
+    set_tag(response, tag)
+    return page
 
 
 @router.post(
@@ -78,12 +86,22 @@ def mark_disclosed(
 @router.post(
     f"{_C}/minutes/finalise",
     response_model=MinutesPage,
-    responses=errors(403, 404, 409),
+    responses=errors(403, 404, 409, 412),
     summary="Finalise the minutes",
 )
-def finalise(concertation_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep) -> MinutesPage:
-    """Once; the minutes are read-only afterwards."""
-    return minutes.finalise(session, actor, concertation_id, clock())
+def finalise(
+    concertation_id: uuid.UUID,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+    if_match: IfMatch = None,
+) -> MinutesPage:
+    """Once; the minutes are read-only afterwards. `If-Match` (the ETag of `GET …/minutes`) is optional: with it,
+    the minutes are finalised only as they were read (412 if an entry was added or marked since)."""
+    page, tag = minutes.finalise(session, actor, concertation_id, expected_tag(if_match), clock())
+    set_tag(response, tag)
+    return page
 
 
 @router.post(
@@ -146,6 +164,6 @@ def disclosure(
     responses=errors(403),
     summary="Refused prosecution requests (coordinator, DPO)",
 )
-def alerts(actor: ActorDep, session: SessionDep, limit: Limit = 50) -> list[AlertPublic]:
+def alerts(actor: ActorDep, session: SessionDep, clock: ClockDep, limit: Limit = 50) -> list[AlertPublic]:
     """R54 — every refused out-of-scope or non-penal request: for auditors/DPO, and coordinators of the concertation."""
-    return minutes.alerts(session, actor, limit)
+    return minutes.alerts(session, actor, limit, clock())

@@ -8,9 +8,10 @@ from typing import Any
 from fastapi import APIRouter, Request, Response, status
 
 from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep, SettingsDep
-from api.http import errors
+from api.http import IfMatch, errors, expected_tag, set_tag
 from api.problems import language
 from api.services import participation
+from api.services.common import content_tag
 from models.participation import (
     AgendaItemCreate,
     AgendaItemPublic,
@@ -135,25 +136,33 @@ def invoke_silence(
     """R38 — for the whole concertation, or one agenda item; nothing can then be attributed to you."""
     s = participation.invoke_silence(session, actor, concertation_id, participant_id, payload, clock())
     response.headers["Location"] = f"/v1/concertations/{concertation_id}/participants/{participant_id}/silence/{s.id}"
+    set_tag(response, content_tag(s))
     return s
 
 
 @router.delete(
     f"{_P}/silence/{{silence_id}}",
     response_model=SilencePublic,
-    responses=errors(403, 404, 409),
+    responses=errors(403, 404, 409, 412),
     summary="Lift the right to remain silent (the participant himself)",
 )
 def lift_silence(
     concertation_id: uuid.UUID,
     participant_id: uuid.UUID,
     silence_id: uuid.UUID,
+    response: Response,
     actor: ActorDep,
     session: SessionDep,
     clock: ClockDep,
+    if_match: IfMatch = None,
 ) -> SilencePublic:
-    """R38 — lifting is prospective: what was silent stays silent."""
-    return participation.lift_silence(session, actor, concertation_id, participant_id, silence_id, clock())
+    """R38 — lifting is prospective: what was silent stays silent. `If-Match` (the ETag the silence was given) is
+    optional: a silence is lifted once."""
+    s = participation.lift_silence(
+        session, actor, concertation_id, participant_id, silence_id, clock(), expected_tag(if_match)
+    )
+    set_tag(response, content_tag(s))
+    return s
 
 
 @router.post(
@@ -174,6 +183,7 @@ def attendance(
     """R39, R42 — during a session; a participant who refused is never marked present; the server's clock rules."""
     a = participation.record_attendance(session, actor, concertation_id, payload, clock())
     response.headers["Location"] = f"/v1/concertations/{concertation_id}/attendance/{a.id}"
+    set_tag(response, content_tag(a))
     return a
 
 
@@ -194,7 +204,7 @@ def add_agenda_item(
 ) -> AgendaItemPublic:
     """An agenda item, or the central question. No item can make disclosure compulsory (R37)."""
     item = participation.add_agenda_item(session, actor, concertation_id, payload, clock())
-    response.headers["Location"] = f"/v1/concertations/{concertation_id}/agenda-items/{item.id}"
+    response.headers["Location"] = f"/v1/concertations/{concertation_id}/agenda-items"  # the agenda it is on
     return item
 
 
@@ -225,20 +235,30 @@ def record_consent(
     presence lists what the person was told. The server's time is authoritative."""
     c = participation.record_consent(session, actor, concertation_id, payload, keyring, clock())
     response.headers["Location"] = f"/v1/concertations/{concertation_id}/person-concerned/consents/{c.id}"
+    set_tag(response, content_tag(c))
     return c
 
 
 @router.post(
     "/person-concerned/consents/{consent_id}/withdraw",
     response_model=ConsentPublic,
-    responses=errors(403, 404, 409),
+    responses=errors(403, 404, 409, 412),
     summary="Withdraw a consent",
 )
 def withdraw_consent(
-    concertation_id: uuid.UUID, consent_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
+    concertation_id: uuid.UUID,
+    consent_id: uuid.UUID,
+    response: Response,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+    if_match: IfMatch = None,
 ) -> ConsentPublic:
-    """R32 — always allowed; takes effect for the future only."""
-    return participation.withdraw_consent(session, actor, concertation_id, consent_id, clock())
+    """R32 — always allowed; takes effect for the future only. `If-Match` (the record's ETag) is optional: a
+    consent is withdrawn once."""
+    c = participation.withdraw_consent(session, actor, concertation_id, consent_id, clock(), expected_tag(if_match))
+    set_tag(response, content_tag(c))
+    return c
 
 
 @router.post(
@@ -287,9 +307,16 @@ def record_information_exception(
 
 def _reader(path: str, model: type[Any], public: type[Any], summary: str) -> None:
     def endpoint(
-        concertation_id: uuid.UUID, record_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
+        concertation_id: uuid.UUID,
+        record_id: uuid.UUID,
+        response: Response,
+        actor: ActorDep,
+        session: SessionDep,
+        clock: ClockDep,
     ) -> Any:
-        return participation.read_record(session, actor, concertation_id, model, record_id, clock())
+        record = participation.read_record(session, actor, concertation_id, model, record_id, clock())
+        set_tag(response, content_tag(record))
+        return record
 
     router.add_api_route(
         f"{path}/{{record_id}}",

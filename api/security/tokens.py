@@ -45,16 +45,22 @@ around it. Every step exists for a reason:
 
 The principal is identified by ``(iss, sub)`` (:attr:`Principal.identity`), never by ``sub`` alone, because two
 issuers may hand out the same subject string.
+
+Client secrets of the client-credentials grant (RFC 6749 §2.3.1) are handled here too, next to the tokens they buy:
+a secret is 256 random bits shown once, stored only as a scrypt digest (memory-hard, a fresh salt per client, the
+parameters kept in the stored string so they can be raised later) and compared with ``hmac.compare_digest``.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hmac
 import json
 import logging
 import math
 import re
+import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -66,6 +72,7 @@ from urllib.parse import urlsplit
 import httpx
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from jose import jwk, jwt
 from jose.backends.base import Key
 from jose.exceptions import ExpiredSignatureError, JOSEError
@@ -79,7 +86,10 @@ __all__ = [
     "IssuerConfig",
     "Principal",
     "TokenVerifier",
+    "hash_client_secret",
     "mint_token",
+    "new_client_secret",
+    "verify_client_secret",
 ]
 
 logger = logging.getLogger(__name__)
@@ -527,3 +537,59 @@ def mint_token(
         claims["org"] = org
     token: str = jwt.encode(claims, _signing_key(private_key_pem, algorithm), algorithm=algorithm, headers={"kid": kid})
     return token
+
+
+# --- client secrets (RFC 6749 §2.3.1) -------------------------------------------------------------------------------
+
+#: scrypt cost: N = 2**14, r = 8 (16 MiB, ~50 ms per check). The secrets are 256 random bits, so the KDF is there
+#: for a stolen table, not for guessable passwords; a higher cost would mostly hand attackers CPU and memory to burn.
+_SCRYPT_LOG2_N: Final = 14
+_SCRYPT_R: Final = 8
+_SCRYPT_P: Final = 1
+_SCRYPT_LENGTH: Final = 32
+_SALT_BYTES: Final = 16
+#: Longest secret ever hashed or checked: bounds the work one request can cause.
+MAX_CLIENT_SECRET_LENGTH: Final = 256
+#: A stored digest names its own cost; anything above N = 2**17, r = 8, p = 2 (128 MiB) is refused as malformed, so
+#: a bad row cannot make one token request allocate gigabytes.
+_SECRET_HASH: Final[re.Pattern[str]] = re.compile(
+    r"\$scrypt\$ln=(1[0-7]),r=([1-8]),p=([12])\$([A-Za-z0-9_-]{16,64})\$([A-Za-z0-9_-]{43})"
+)
+
+
+def new_client_secret() -> str:
+    """A fresh client secret: 256 random bits, base64url (43 characters), shown to its owner once."""
+    return secrets.token_urlsafe(32)
+
+
+def _scrypt(secret: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
+    return Scrypt(salt=salt, length=_SCRYPT_LENGTH, n=2**log2_n, r=r, p=p).derive(secret.encode("utf-8"))
+
+
+def hash_client_secret(secret: str, *, log2_n: int = _SCRYPT_LOG2_N) -> str:
+    """``$scrypt$ln=…,r=…,p=…$salt$digest`` of ``secret`` under a fresh random salt."""
+    if not isinstance(secret, str) or not 0 < len(secret) <= MAX_CLIENT_SECRET_LENGTH:
+        raise ValueError(f"a client secret is a string of 1 to {MAX_CLIENT_SECRET_LENGTH} characters")
+    salt = secrets.token_bytes(_SALT_BYTES)
+    digest = _scrypt(secret, salt, log2_n, _SCRYPT_R, _SCRYPT_P)
+    return f"$scrypt$ln={log2_n},r={_SCRYPT_R},p={_SCRYPT_P}${_b64url(salt)}${_b64url(digest)}"
+
+
+def verify_client_secret(secret: str, stored: str) -> bool:
+    """Whether ``secret`` is the one ``stored`` was made from; False (never an exception) for anything malformed."""
+    if not isinstance(secret, str) or not 0 < len(secret) <= MAX_CLIENT_SECRET_LENGTH:
+        return False
+    match = _SECRET_HASH.fullmatch(stored) if isinstance(stored, str) else None
+    if match is None:
+        return False
+    log2_n, r, p = (int(v) for v in match.group(1, 2, 3))
+    try:
+        salt, expected = _b64url_decode(match.group(4)), _b64url_decode(match.group(5))
+        actual = _scrypt(secret, salt, log2_n, r, p)
+    except ValueError:
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")

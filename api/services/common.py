@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, NoReturn
 
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from api import audit
 from api.db import begin_write
-from api.errors import DomainError, NotFound, Unprocessable, refused
+from api.errors import DomainError, NotFound, PreconditionFailed, Unprocessable, refused
+from api.services.retry_marker import mark_committed
 from models.audit import Outcome
 from policies import grounds
 from policies.access import Actor
@@ -34,14 +36,28 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         at, row_id = json.loads(raw)
-        position = datetime.fromisoformat(at), uuid.UUID(row_id)
-        if position[0].tzinfo is None:
+        if not isinstance(at, str) or not isinstance(row_id, str):
+            raise TypeError("cursor members are strings")  # uuid.UUID(5) raises AttributeError, not a 500 here
+        instant = datetime.fromisoformat(at)
+        if instant.tzinfo is None:
             raise ValueError("naive cursor")
-        return position
-    except (ValueError, TypeError, UnicodeDecodeError):
+        return instant.astimezone(UTC), uuid.UUID(row_id)  # year 1 at +14:00 has no UTC: OverflowError
+    except (ValueError, TypeError, OverflowError):
         raise Unprocessable(
             "invalid_cursor", violations=[Violation(None, "invalid_cursor", grounds.DESIGN, "cursor")]
         ) from None
+
+
+def content_tag(public: SQLModel) -> str:
+    """The ETag of a record that has no version counter: a digest of what the client reads of it. Such records
+    change once (a consent withdrawn, a silence lifted, an attendance closed), so a state never comes back."""
+    return hashlib.sha256(public.model_dump_json().encode()).hexdigest()[:32]
+
+
+def check_tag(expected: str | None, current: str) -> None:
+    """412 when the caller's If-Match names another state than the current one (None: no precondition)."""
+    if expected is not None and expected != current:
+        raise PreconditionFailed()
 
 
 def refuse(
@@ -90,6 +106,23 @@ def not_found(
     return NotFound()
 
 
+def not_here(
+    session: Session,
+    actor: Actor,
+    action: str,
+    model: type[SQLModel],
+    object_id: uuid.UUID,
+    *,
+    now: datetime,
+    object_type: str,
+) -> DomainError:
+    """An id the concertation at hand does not hold: a plain miss when nothing has it, an audited denial when it
+    names another concertation's object (SPEC §4) — the caller gets the same 404 either way (R27)."""
+    if session.get(model, object_id) is None:
+        return NotFound()
+    return not_found(session, actor, action, now=now, object_type=object_type, object_id=object_id)
+
+
 def audit_payload_refusal(
     session: Session, actor: Actor, method: str, path: str, violations: Iterable[Violation], now: datetime
 ) -> None:
@@ -108,8 +141,11 @@ def audit_payload_refusal(
 
 
 def succeed(session: Session, actor: Actor, action: str, **event: Any) -> None:
-    """Close a use case: its success event joins the chain in the same transaction as the change, then commit."""
+    """Close a use case: its success event joins the chain in the same transaction as the change, then commit.
+
+    A request carrying an `Idempotency-Key` is marked committed in that same transaction (see `retry_marker`)."""
     audit.record(session, actor, action, Outcome.SUCCESS, **event)
+    mark_committed(session, action, event)
     session.commit()
 
 

@@ -13,16 +13,17 @@ import uuid
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
 
-from api.db import begin_write
+from api.db import WRITE, begin_write
 from api.errors import Forbidden, Gone, IntegrityFailure, NotFound, PreconditionFailed
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, refuse, succeed
+from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, not_here, refuse, succeed
 from api.services.legal_bases import public as basis_public
 from api.services.sealed import ContentDestroyed, Sealer, create_data_key, reseal, scope_of
 from api.settings import Settings
@@ -44,6 +45,7 @@ from models.concertation import (
     ParticipantCreate,
     ParticipantPage,
     ParticipantPublic,
+    ParticipantUpdate,
     PersonConcerned,
     PersonConcernedCreate,
     PersonConcernedIdentity,
@@ -202,8 +204,6 @@ class Loaded:
     def __init__(self, session: Session, row: Concertation) -> None:
         self.session = session
         self.row = row
-        self.basis = session.get(LegalBasis, row.legal_basis_id)
-        self.persons = _persons(session, row.id)
         self.participant_rows = _participants(session, row.id)
         self.participants = [_participant_public(p) for p in self.participant_rows]
         self.acknowledged = set(
@@ -212,17 +212,34 @@ class Loaded:
             ).all()
         )
 
+    # The basis and the persons concerned are read when a use case first asks (reading the minutes never does).
+    @cached_property
+    def basis(self) -> LegalBasis | None:
+        return self.session.get(LegalBasis, self.row.legal_basis_id)
+
+    @cached_property
+    def persons(self) -> list[PersonConcerned]:
+        return _persons(self.session, self.row.id)
+
     def public(self) -> ConcertationPublic:
         assert self.basis is not None  # noqa: S101 - a foreign key guarantees it
         kms: Kms = self.session.info["kms"]  # put there by the session dependency
         return _public(self.row, self.persons, self.participants, self.basis, Sealer(self.session, kms, self.row))
 
 
+def _writing(session: Session) -> bool:
+    return bool(session.connection().get_execution_options().get(WRITE))
+
+
 def load(
     session: Session, actor: Actor, concertation_id: uuid.UUID, need: Visibility, action: str, now: datetime
 ) -> tuple[Loaded, Visibility]:
-    """The concertation if the actor may act on it at level `need`; 404 if he may not even see it (R27)."""
-    row = session.get(Concertation, concertation_id)
+    """The concertation if the actor may act on it at level `need`; 404 if he may not even see it (R27).
+
+    In a write transaction the row is locked first (PostgreSQL; SQLite writers are serialised by BEGIN IMMEDIATE):
+    the writers of one concertation take turns, so an If-Match or a version read here still holds at commit. The
+    lock is FOR NO KEY UPDATE: rows that merely reference the concertation (audit events…) can still be written."""
+    row = session.get(Concertation, concertation_id, with_for_update={"key_share": True} if _writing(session) else None)
     if row is None:
         raise NotFound()
     loaded = Loaded(session, row)
@@ -777,6 +794,94 @@ def add_participant(
     return _participant_public(participant)
 
 
+#: A participant's profile may change only before the concertation meets: afterwards what he said was said as who he
+#: was then.
+PROFILE_EDITABLE = frozenset({ConcertationState.DRAFT, ConcertationState.SCHEDULED})
+
+
+def update_participant(
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    participant_id: uuid.UUID,
+    payload: ParticipantUpdate,
+    expected_version: int,
+    now: datetime,
+) -> ParticipantPublic:
+    """R16, R17 — the coordinator changes a participant's profile while the concertation is a draft or scheduled;
+    the profile that results is checked exactly as at the invitation (complete, covered by the basis)."""
+    begin_write(session)
+    action = "participant.update"
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    row = loaded.row
+    target = next((p for p in loaded.participant_rows if p.id == participant_id), None)
+    if target is None:
+        raise not_here(session, actor, action, Participant, participant_id, now=now, object_type="participant")
+    if expected_version != target.version:
+        raise PreconditionFailed()
+    if ConcertationState(row.state) not in PROFILE_EDITABLE:
+        violation = Violation(None, "concertation_not_editable", grounds.DESIGN, "state", {"state": row.state})
+        refuse(
+            session,
+            actor,
+            action,
+            [violation],
+            now=now,
+            object_type="participant",
+            object_id=target.id,
+            concertation_id=row.id,
+            status=409,
+        )
+    changes = payload.model_dump(mode="json", include=payload.model_fields_set)
+    if "works_with" in changes and changes["works_with"] is None:
+        changes["works_with"] = []
+    if changes.get("role", "") is None:
+        del changes["role"]
+    current = _participant_public(target).model_dump(mode="json", include=set(ParticipantCreate.model_fields))
+    merged = ParticipantCreate.model_validate({**current, **changes})
+    standing = _standing(loaded.basis)
+    refs = [p.reference for p in loaded.persons]
+    violations = check_participant(merged, standing.basis if standing else None, refs, "participant")
+    if merged.magistrate_function is not None:
+        violations.extend(
+            replace(v, field="participant.magistrate_function", invalid=True)
+            for v in check_prosecutor_presence(consents_of(session, row.id), now)
+        )
+    # R34 needs no check here: minutes exist only from the first session on, when profiles no longer change.
+    decision = weigh(Profile(row.policy_profile), tuple(violations))
+    if not decision.allowed:
+        refuse(
+            session,
+            actor,
+            action,
+            decision.failures,
+            now=now,
+            object_type="participant",
+            object_id=target.id,
+            concertation_id=row.id,
+        )
+    stored = merged.model_dump(mode="json")
+    for name in changes:
+        setattr(target, name, stored[name])
+    target.version += 1
+    row.version += 1
+    row.updated_at = now
+    session.add(target)
+    session.add(row)
+    succeed(
+        session,
+        actor,
+        action,
+        now=now,
+        object_type="participant",
+        object_id=target.id,
+        concertation_id=row.id,
+        details={"fields": sorted(changes)},
+        codes=[f.code for f in decision.warnings],
+    )
+    return _participant_public(target)
+
+
 def _has_youth_report(session: Session, concertation_id: uuid.UUID) -> bool:
     query = select(MinutesEntry.id).where(
         MinutesEntry.concertation_id == concertation_id, col(MinutesEntry.penal_use_forbidden).is_(True)
@@ -805,13 +910,15 @@ def participant(
     session: Session, actor: Actor, concertation_id: uuid.UUID, participant_id: uuid.UUID, now: datetime
 ) -> ParticipantPublic:
     """The coordinator, the chair and acknowledged participants see every profile; an invitee sees his own only."""
-    loaded, seen = load(session, actor, concertation_id, Visibility.PARTICIPANT, "participant.read", now)
+    action = "participant.read"
+    loaded, seen = load(session, actor, concertation_id, Visibility.PARTICIPANT, action, now)
     for r in loaded.participant_rows:
         if r.id == participant_id and (
             seen >= Visibility.ACKNOWLEDGED or (r.issuer == actor.issuer and r.subject == actor.subject)
         ):
             return _participant_public(r)
-    raise NotFound()
+    # Another invitee's profile, or another concertation's participant: a miss to the caller, a denial in the trail.
+    raise not_here(session, actor, action, Participant, participant_id, now=now, object_type="participant")
 
 
 # ---------------------------------------------------------------------------------------------------- persons
@@ -880,7 +987,7 @@ def person_identity(
     loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     person = next((p for p in loaded.persons if p.id == person_id), None)
     if person is None:
-        raise NotFound()
+        raise not_here(session, actor, action, PersonConcerned, person_id, now=now, object_type="person_concerned")
     try:
         plaintext = Sealer(session, keyring, loaded.row).open(
             "person_concerned", "identity", person.id, person.identity_ciphertext

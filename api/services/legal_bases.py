@@ -13,7 +13,7 @@ from api.db import begin_write
 from api.errors import Forbidden, IntegrityFailure, NotFound, PreconditionFailed
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, decode_cursor, encode_cursor, refuse, succeed
+from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, refuse, succeed
 from api.services.sealed import BasisSealer
 from api.settings import Settings
 from models.audit import Outcome
@@ -114,8 +114,10 @@ def register(
 
 def get(session: Session, actor: Actor, basis_id: uuid.UUID, keyring: Kms, now: datetime) -> LegalBasisPublic:
     row = session.get(LegalBasis, basis_id)
-    if row is None or not may_read_registry(actor):
+    if row is None:
         raise NotFound()
+    if not may_read_registry(actor):  # SPEC §4: a denial, audited, though it looks like a miss
+        raise not_found(session, actor, "legal_basis.read", now=now, object_type="legal_basis", object_id=row.id)
     return public(row, texts_of(session, keyring, actor, row, now))
 
 
@@ -129,6 +131,7 @@ def page(
     now: datetime,
 ) -> LegalBasisPage:
     if not may_read_registry(actor):
+        audit_alone(session, actor, "legal_basis.list", Outcome.DENIED, now=now, object_type="legal_basis")
         raise Forbidden()
     query = select(LegalBasis)
     if status is not None:

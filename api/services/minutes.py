@@ -10,6 +10,7 @@ decryption audited.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -21,7 +22,7 @@ from api.db import begin_write
 from api.errors import Conflict, Forbidden, Gone, IntegrityFailure, NotFound, refused
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, refuse, succeed
+from api.services.common import audit_alone, check_tag, not_found, refuse, succeed
 from api.services.concertations import Loaded, load
 from api.services.sealed import ContentDestroyed, Sealer
 from models.audit import Outcome
@@ -222,15 +223,26 @@ def _entries(session: Session, concertation_id: uuid.UUID) -> list[MinutesEntry]
     return list(session.exec(query.order_by(col(MinutesEntry.recorded_at), col(MinutesEntry.id))).all())
 
 
+def minutes_tag(row: Concertation, entries: Sequence[MinutesEntry]) -> str:
+    """The ETag of a concertation's minutes: which entries there are, which were made known to the person (R33) and
+    whether they are final — a digest of ids and instants, never of content."""
+    digest = hashlib.sha256(str(row.minutes_finalised_at).encode())
+    for e in entries:
+        digest.update(f"|{e.id}:{e.disclosed_to_person_at}".encode())
+    return digest.hexdigest()[:32]
+
+
 def read_minutes(
     session: Session, actor: Actor, concertation_id: uuid.UUID, keyring: Kms, now: datetime
-) -> MinutesPage:
-    """R19, R44 — the coordinator, the chair and acknowledged participants who did not refuse; audited."""
+) -> tuple[MinutesPage, str]:
+    """R19, R44 — the coordinator, the chair and acknowledged participants who did not refuse; audited. With the
+    minutes' ETag."""
     begin_write(session)
     action = "minutes.read"
     loaded, _ = load(session, actor, concertation_id, Visibility.ACKNOWLEDGED, action, now)
     entries = _entries(session, loaded.row.id)
     items = _open_entries(session, actor, action, loaded, entries, keyring, now)
+    tag = minutes_tag(loaded.row, entries)
     succeed(
         session,
         actor,
@@ -240,15 +252,20 @@ def read_minutes(
         concertation_id=loaded.row.id,
         details={"entries": [str(e.id) for e in entries]},
     )
-    return MinutesPage(finalised_at=loaded.row.minutes_finalised_at, items=items)
+    return MinutesPage(finalised_at=loaded.row.minutes_finalised_at, items=items), tag
 
 
-def finalise(session: Session, actor: Actor, concertation_id: uuid.UUID, now: datetime) -> MinutesPage:
-    """SPEC §3 — finalised once; the minutes are read-only afterwards."""
+def finalise(
+    session: Session, actor: Actor, concertation_id: uuid.UUID, expected: str | None, now: datetime
+) -> tuple[MinutesPage, str]:
+    """SPEC §3 — finalised once; the minutes are read-only afterwards. `expected`: the minutes' ETag as read, if
+    the caller makes it a precondition (412 when an entry was added or marked since)."""
     begin_write(session)
     action = "minutes.finalise"
     loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = loaded.row
+    entries = _entries(session, row.id)
+    check_tag(expected, minutes_tag(row, entries))
     refusal = None
     if row.minutes_finalised_at is not None:
         refusal = Violation(None, "minutes_finalised", grounds.DESIGN, "minutes")
@@ -261,7 +278,7 @@ def finalise(session: Session, actor: Actor, concertation_id: uuid.UUID, now: da
     row.updated_at = now
     session.add(row)
     succeed(session, actor, action, now=now, object_type="minutes", concertation_id=row.id)
-    return MinutesPage(finalised_at=now, items=[])
+    return MinutesPage(finalised_at=now, items=[]), minutes_tag(row, entries)
 
 
 def mark_disclosed(
@@ -274,8 +291,10 @@ def mark_disclosed(
     action = "minutes.disclosed_to_person"
     loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     entry = session.get(MinutesEntry, entry_id)
-    if entry is None or entry.concertation_id != loaded.row.id:
+    if entry is None:
         raise NotFound()
+    if entry.concertation_id != loaded.row.id:  # another concertation's entry: a denial, audited (SPEC §4)
+        raise not_found(session, actor, action, now=now, object_type="minutes_entry", object_id=entry.id)
     if entry.disclosed_to_person_at is not None:
         raise Conflict("already_disclosed")
     entry.disclosed_to_person_at = now
@@ -377,8 +396,10 @@ def _own_request(
     """The requester himself, or whoever manages the concertation; everyone else gets a miss."""
     request = session.get(ProsecutionRequest, request_id)
     row = session.get(Concertation, concertation_id)
-    if request is None or row is None or request.concertation_id != row.id:
+    if request is None:
         raise NotFound()
+    if row is None or request.concertation_id != row.id:  # another concertation's request: an audited denial
+        raise not_found(session, actor, action, now=now, object_type="prosecution_request", object_id=request.id)
     if request.requester_issuer == actor.issuer and request.requester_subject == actor.subject:
         return row, request
     load(session, actor, concertation_id, Visibility.MANAGE, action, now)
@@ -399,8 +420,10 @@ def disclosure(
     begin_write(session)
     action = "prosecution_request.disclosure"
     request = session.get(ProsecutionRequest, request_id)
-    if request is None or request.concertation_id != concertation_id:
+    if request is None:
         raise NotFound()
+    if request.concertation_id != concertation_id:  # another concertation's request: an audited denial
+        raise not_found(session, actor, action, now=now, object_type="prosecution_request", object_id=request.id)
     if (
         request.requester_issuer != actor.issuer
         or request.requester_subject != actor.subject
@@ -484,10 +507,11 @@ def disclosure(
     )
 
 
-def alerts(session: Session, actor: Actor, limit: int) -> list[AlertPublic]:
+def alerts(session: Session, actor: Actor, limit: int, now: datetime) -> list[AlertPublic]:
     """R54 — refused prosecution requests: every one for an auditor (DPO), those of his organisation for a
     coordinator."""
     if Role.AUDITOR not in actor.roles and Role.COORDINATOR not in actor.roles:
+        audit_alone(session, actor, "alert.list", Outcome.DENIED, now=now, object_type="prosecution_request")
         raise Forbidden()
     query = select(ProsecutionRequest, Concertation).where(
         ProsecutionRequest.decision == "refused", ProsecutionRequest.concertation_id == Concertation.id

@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel, col, select
 from api.db import begin_write
 from api.errors import Forbidden, NotFound
 from api.security.kms import Kms
-from api.services.common import audit_alone, refuse, succeed
+from api.services.common import audit_alone, check_tag, content_tag, not_found, not_here, refuse, succeed
 from api.services.concertations import Loaded, load
 from api.services.sealed import Sealer
 from api.settings import Settings
@@ -67,11 +67,11 @@ from policies.vocab import ConcertationState
 REC_SDJ_SILENCE = "recommandation SDJ (droit de se taire et de refuser)"
 
 
-def _participant(loaded: Loaded, participant_id: uuid.UUID) -> Participant:
+def _participant(loaded: Loaded, participant_id: uuid.UUID, actor: Actor, action: str, now: datetime) -> Participant:
     for p in loaded.participant_rows:
         if p.id == participant_id:
             return p
-    raise NotFound()
+    raise not_here(loaded.session, actor, action, Participant, participant_id, now=now, object_type="participant")
 
 
 def _is_self(actor: Actor, p: Participant) -> bool:
@@ -83,7 +83,7 @@ def _own(
 ) -> tuple[Loaded, Participant]:
     """The participant row, if the actor is that participant: only he answers, acknowledges or keeps silent."""
     loaded, _ = load(session, actor, concertation_id, Visibility.PARTICIPANT, action, now)
-    p = _participant(loaded, participant_id)
+    p = _participant(loaded, participant_id, actor, action, now)
     if not _is_self(actor, p):
         audit_alone(
             session,
@@ -205,7 +205,7 @@ def flags(
     p = next((r for r in loaded.participant_rows if r.id == participant_id), None)
     if seen is Visibility.MANAGE:
         if p is None:
-            raise NotFound()
+            raise not_here(session, actor, action, Participant, participant_id, now=now, object_type="participant")
         return _flags(session, loaded, p)
     # Anyone else is refused alike whether the id exists or not, so that a refusal tells nothing.
     if p is None or not flags_visible(is_self=_is_self(actor, p), manages=False):
@@ -364,14 +364,19 @@ def lift_silence(
     participant_id: uuid.UUID,
     silence_id: uuid.UUID,
     now: datetime,
+    expected: str | None = None,
 ) -> SilencePublic:
-    """R38 — only the participant lifts his silence; lifting is prospective."""
+    """R38 — only the participant lifts his silence; lifting is prospective. `expected`: the silence's ETag, if the
+    caller makes it a precondition."""
     begin_write(session)
     action = "participant.lift_silence"
     loaded, p = _own(session, actor, concertation_id, participant_id, action, now)
     silence = session.get(Silence, silence_id)
-    if silence is None or silence.participant_id != p.id:
+    if silence is None:
         raise NotFound()
+    if silence.participant_id != p.id:  # another participant's silence: a denial, audited (SPEC §4)
+        raise not_found(session, actor, action, now=now, object_type="silence", object_id=silence.id)
+    check_tag(expected, content_tag(SilencePublic.model_validate(silence.model_dump())))
     if silence.lifted_at is not None:
         _conflict(
             session,
@@ -407,7 +412,7 @@ def record_attendance(
     begin_write(session)
     action = "attendance.record"
     loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
-    p = _participant(loaded, payload.participant_id)
+    p = _participant(loaded, payload.participant_id, actor, action, now)
     violations: list[Violation] = []
     if loaded.row.state != ConcertationState.IN_SESSION:
         violations.append(Violation(None, "not_in_session", grounds.DESIGN, "state", {"state": loaded.row.state}))
@@ -565,15 +570,24 @@ def record_consent(
 
 
 def withdraw_consent(
-    session: Session, actor: Actor, concertation_id: uuid.UUID, consent_id: uuid.UUID, now: datetime
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    consent_id: uuid.UUID,
+    now: datetime,
+    expected: str | None = None,
 ) -> ConsentPublic:
-    """R32 — a withdrawal is always allowed and takes effect for the future only."""
+    """R32 — a withdrawal is always allowed and takes effect for the future only. `expected`: the record's ETag,
+    if the caller makes it a precondition."""
     begin_write(session)
     action = "consent.withdraw"
     loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     consent = session.get(ConsentRecord, consent_id)
-    if consent is None or consent.concertation_id != loaded.row.id:
+    if consent is None:
         raise NotFound()
+    if consent.concertation_id != loaded.row.id:  # another concertation's record: a denial, audited (SPEC §4)
+        raise not_found(session, actor, action, now=now, object_type="consent", object_id=consent.id)
+    check_tag(expected, content_tag(ConsentPublic.model_validate(consent.model_dump())))
     if consent.withdrawn_at is not None:
         _conflict(
             session,
@@ -705,8 +719,11 @@ def read_record(
     now: datetime,
 ) -> SQLModel:
     """A consent, information, exception or attendance record, for whoever manages the concertation."""
-    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, f"{model.__tablename__}.read", now)
+    action = f"{model.__tablename__}.read"
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = session.get(model, record_id)
-    if row is None or getattr(row, "concertation_id", None) != loaded.row.id:
+    if row is None:
         raise NotFound()
+    if getattr(row, "concertation_id", None) != loaded.row.id:  # another concertation's record: audited denial
+        raise not_found(session, actor, action, now=now, object_type=str(model.__tablename__), object_id=record_id)
     return _RECORDS[model].model_validate(row.model_dump())
