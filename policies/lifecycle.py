@@ -31,6 +31,10 @@ EDITABLE_FOUNDATIONS: frozenset[ConcertationState] = frozenset({_S.DRAFT})
 #: States in which the content of a concertation may still be changed at all.
 EDITABLE: frozenset[ConcertationState] = frozenset({_S.DRAFT, _S.SCHEDULED, _S.IN_SESSION, _S.HELD})
 
+#: A participant's profile (R16, R17) may change only before the concertation meets: afterwards, what he said was
+#: said as who he was then.
+PROFILE_EDITABLE: frozenset[ConcertationState] = frozenset({_S.DRAFT, _S.SCHEDULED})
+
 #: R51, D7 — after the first session starts, the offence scope may only shrink.
 SCOPE_FROZEN: frozenset[ConcertationState] = frozenset({_S.IN_SESSION, _S.HELD, _S.CLOSED, _S.CANCELLED})
 
@@ -71,3 +75,10 @@ def check_update(
         added = ",".join(sorted(new_scope - old_scope))
         out.append(Violation("R51", "scope_frozen", grounds.ART_458TER_SCOPE, "offence_scope", {"offences": added}))
     return out
+
+
+def check_profile_update(state: ConcertationState) -> list[Violation]:
+    """R16, R17 — a participant's profile is fixed once the concertation has met (or ended)."""
+    if state in PROFILE_EDITABLE:
+        return []
+    return [Violation(None, "concertation_not_editable", grounds.DESIGN, "state", {"state": state.value})]

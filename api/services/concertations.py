@@ -74,7 +74,7 @@ from policies.concertation import (
     judicial_presence,
 )
 from policies.decision import Decision, Finding, Violation
-from policies.lifecycle import CHECKED, check_update, next_state
+from policies.lifecycle import CHECKED, check_profile_update, check_update, next_state
 from policies.minutes import CASSATION_YOUTH
 from policies.participation import InvitationStatus
 from policies.person_concerned import (
@@ -794,11 +794,6 @@ def add_participant(
     return _participant_public(participant)
 
 
-#: A participant's profile may change only before the concertation meets: afterwards what he said was said as who he
-#: was then.
-PROFILE_EDITABLE = frozenset({ConcertationState.DRAFT, ConcertationState.SCHEDULED})
-
-
 def update_participant(
     session: Session,
     actor: Actor,
@@ -819,13 +814,13 @@ def update_participant(
         raise not_here(session, actor, action, Participant, participant_id, now=now, object_type="participant")
     if expected_version != target.version:
         raise PreconditionFailed()
-    if ConcertationState(row.state) not in PROFILE_EDITABLE:
-        violation = Violation(None, "concertation_not_editable", grounds.DESIGN, "state", {"state": row.state})
+    fixed = check_profile_update(ConcertationState(row.state))
+    if fixed:
         refuse(
             session,
             actor,
             action,
-            [violation],
+            fixed,
             now=now,
             object_type="participant",
             object_id=target.id,

@@ -10,6 +10,7 @@ from policies.lifecycle import (
     EDITABLE_FOUNDATIONS,
     SCOPE_FROZEN,
     TRANSITIONS,
+    check_profile_update,
     check_update,
     next_state,
 )
@@ -152,3 +153,24 @@ def test_violations_name_the_state_and_the_added_offences() -> None:
     )
     assert fixed.params == {"state": "in_session"}
     assert frozen.params == {"offences": "cp_400,cp_401"}
+
+
+@pytest.mark.parametrize(
+    ("state", "editable"),
+    [
+        (S.DRAFT, True),
+        (S.SCHEDULED, True),
+        (S.IN_SESSION, False),
+        (S.HELD, False),
+        (S.CLOSED, False),
+        (S.CANCELLED, False),
+    ],
+    ids=lambda v: v.value if isinstance(v, S) else ("accept" if v else "refuse"),
+)
+def test_check_profile_update(state: ConcertationState, editable: bool) -> None:
+    got = check_profile_update(state)
+    assert (
+        got == []
+        if editable
+        else [(v.code, v.params) for v in got] == [("concertation_not_editable", {"state": state.value})]
+    )
