@@ -64,6 +64,7 @@ class MinutesEntryPublic(SQLModel):
 class MinutesPage(SQLModel):
     finalised_at: Instant | None
     items: list[MinutesEntryPublic]
+    next_cursor: str | None
 
 
 class MinutesEntry(SQLModel, table=True):
@@ -131,6 +132,11 @@ class AlertPublic(SQLModel):
     use: Use
     codes: list[str]
     at: Instant
+
+
+class AlertPage(SQLModel):
+    items: list[AlertPublic]
+    next_cursor: str | None
 
 
 class ProsecutionRequest(SQLModel, table=True):

@@ -97,6 +97,11 @@ class AgendaItemPublic(SQLModel):
     created_at: Instant
 
 
+class AgendaPage(SQLModel):
+    items: list[AgendaItemPublic]
+    next_cursor: str | None
+
+
 class ConsentCreate(Wire):
     """R31, R32 — a consent record of the person concerned (or a legal representative)."""
 

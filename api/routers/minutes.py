@@ -7,10 +7,10 @@ import uuid
 from fastapi import APIRouter, Response, status
 
 from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep
-from api.http import IfMatch, Limit, errors, expected_tag, set_tag
+from api.http import Cursor, IfMatch, Limit, errors, expected_tag, set_tag
 from api.services import minutes
 from models.minutes import (
-    AlertPublic,
+    AlertPage,
     Disclosure,
     MinutesEntryCreate,
     MinutesEntryPublic,
@@ -61,10 +61,13 @@ def read_minutes(
     session: SessionDep,
     keyring: KeyRingDep,
     clock: ClockDep,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> MinutesPage:
     """For the coordinator, the chair and participants who acknowledged secrecy (R19, R44); every read is audited.
-    The ETag changes when an entry is added or made known to the person, and when the minutes are finalised."""
-    page, tag = minutes.read_minutes(session, actor, concertation_id, keyring, clock())
+    Entries in the order they were recorded, a page at a time (`next_cursor`). The ETag is the whole minutes': it
+    changes when an entry is added or made known to the person, and when the minutes are finalised."""
+    page, tag = minutes.read_minutes(session, actor, concertation_id, keyring, clock(), limit, cursor)
     set_tag(response, tag)
     return page
 
@@ -160,10 +163,13 @@ def disclosure(
 
 @router.get(
     "/alerts",
-    response_model=list[AlertPublic],
+    response_model=AlertPage,
     responses=errors(403),
     summary="Refused prosecution requests (coordinator, DPO)",
 )
-def alerts(actor: ActorDep, session: SessionDep, clock: ClockDep, limit: Limit = 50) -> list[AlertPublic]:
-    """R54 — every refused out-of-scope or non-penal request: for auditors/DPO, and coordinators of the concertation."""
-    return minutes.alerts(session, actor, limit, clock())
+def alerts(
+    actor: ActorDep, session: SessionDep, clock: ClockDep, limit: Limit = 50, cursor: Cursor = None
+) -> AlertPage:
+    """R54 — every refused out-of-scope or non-penal request, newest first: for auditors/DPO, and coordinators of the
+    concertation."""
+    return minutes.alerts(session, actor, limit, cursor, clock())

@@ -8,13 +8,14 @@ from typing import Any
 from fastapi import APIRouter, Request, Response, status
 
 from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep, SettingsDep
-from api.http import IfMatch, errors, expected_tag, set_tag
+from api.http import Cursor, IfMatch, Limit, errors, expected_tag, set_tag
 from api.problems import language
 from api.services import participation
 from api.services.common import content_tag
 from models.participation import (
     AgendaItemCreate,
     AgendaItemPublic,
+    AgendaPage,
     Attendance,
     AttendanceEvent,
     AttendancePublic,
@@ -208,11 +209,17 @@ def add_agenda_item(
     return item
 
 
-@router.get("/agenda-items", response_model=list[AgendaItemPublic], responses=errors(403, 404), summary="The agenda")
+@router.get("/agenda-items", response_model=AgendaPage, responses=errors(403, 404), summary="The agenda")
 def list_agenda(
-    concertation_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
-) -> list[AgendaItemPublic]:
-    return participation.list_agenda(session, actor, concertation_id, clock())
+    concertation_id: uuid.UUID,
+    actor: ActorDep,
+    session: SessionDep,
+    clock: ClockDep,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> AgendaPage:
+    """The agenda in the order of its items, a page at a time (`next_cursor`)."""
+    return participation.list_agenda(session, actor, concertation_id, clock(), limit, cursor)
 
 
 @router.post(

@@ -48,6 +48,26 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
         ) from None
 
 
+def encode_position_cursor(position: int) -> str:
+    """A cursor for lists kept in an order of their own (the agenda's positions)."""
+    return base64.urlsafe_b64encode(json.dumps(["position", position]).encode()).decode().rstrip("=")
+
+
+def decode_position_cursor(cursor: str | None) -> int | None:
+    """The position an `encode_position_cursor` cursor names, or a 422 naming the cursor."""
+    if cursor is None:
+        return None
+    try:
+        kind, position = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if kind != "position" or type(position) is not int or not 0 <= position < 2**31:
+            raise ValueError("not a position cursor")
+        return position
+    except (ValueError, TypeError):
+        raise Unprocessable(
+            "invalid_cursor", violations=[Violation(None, "invalid_cursor", grounds.DESIGN, "cursor")]
+        ) from None
+
+
 def content_tag(public: SQLModel) -> str:
     """The ETag of a record that has no version counter: a digest of what the client reads of it. Such records
     change once (a consent withdrawn, a silence lifted, an attendance closed), so a state never comes back."""

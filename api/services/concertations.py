@@ -232,14 +232,25 @@ def _writing(session: Session) -> bool:
 
 
 def load(
-    session: Session, actor: Actor, concertation_id: uuid.UUID, need: Visibility, action: str, now: datetime
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    need: Visibility,
+    action: str,
+    now: datetime,
+    *,
+    reading: bool = False,
 ) -> tuple[Loaded, Visibility]:
     """The concertation if the actor may act on it at level `need`; 404 if he may not even see it (R27).
 
     In a write transaction the row is locked first (PostgreSQL; SQLite writers are serialised by BEGIN IMMEDIATE):
     the writers of one concertation take turns, so an If-Match or a version read here still holds at commit. The
-    lock is FOR NO KEY UPDATE: rows that merely reference the concertation (audit events…) can still be written."""
-    row = session.get(Concertation, concertation_id, with_for_update={"key_share": True} if _writing(session) else None)
+    lock is FOR NO KEY UPDATE: rows that merely reference the concertation (audit events…) can still be written.
+    An audited read (`reading`: it writes only its audit event) takes FOR SHARE instead: readers of one concertation
+    run side by side, while a change of its scope or keys (which re-seals its fields) waits for them, and they for
+    it, so that no read ever sees the fields of one scope with the row of another."""
+    lock = ({"read": True} if reading else {"key_share": True}) if _writing(session) else None
+    row = session.get(Concertation, concertation_id, with_for_update=lock)
     if row is None:
         raise NotFound()
     loaded = Loaded(session, row)
@@ -979,7 +990,7 @@ def person_identity(
     """The identity of a person concerned, for whoever manages the concertation. Every read is audited."""
     begin_write(session)
     action = "person_concerned.read_identity"
-    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
+    loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now, reading=True)
     person = next((p for p in loaded.persons if p.id == person_id), None)
     if person is None:
         raise not_here(session, actor, action, PersonConcerned, person_id, now=now, object_type="person_concerned")

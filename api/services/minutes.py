@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from api import audit
@@ -22,12 +23,13 @@ from api.db import begin_write
 from api.errors import Conflict, Forbidden, Gone, IntegrityFailure, NotFound, refused
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, check_tag, not_found, refuse, succeed
+from api.services.common import audit_alone, check_tag, decode_cursor, encode_cursor, not_found, refuse, succeed
 from api.services.concertations import Loaded, load
 from api.services.sealed import ContentDestroyed, Sealer
 from models.audit import Outcome
 from models.concertation import Concertation, Participant
 from models.minutes import (
+    AlertPage,
     AlertPublic,
     Disclosure,
     MinutesEntry,
@@ -218,31 +220,66 @@ def _open_entries(
     return out
 
 
-def _entries(session: Session, concertation_id: uuid.UUID) -> list[MinutesEntry]:
+def _entries(
+    session: Session,
+    concertation_id: uuid.UUID,
+    *,
+    limit: int | None = None,
+    after: tuple[datetime, uuid.UUID] | None = None,
+) -> list[MinutesEntry]:
+    """The entries in the order they were recorded; a page of them with `limit` and `after` (keyset)."""
     query = select(MinutesEntry).where(MinutesEntry.concertation_id == concertation_id)
-    return list(session.exec(query.order_by(col(MinutesEntry.recorded_at), col(MinutesEntry.id))).all())
+    if after is not None:
+        at, last = after
+        query = query.where(
+            or_(
+                col(MinutesEntry.recorded_at) > at,
+                and_(col(MinutesEntry.recorded_at) == at, col(MinutesEntry.id) > last),
+            )
+        )
+    query = query.order_by(col(MinutesEntry.recorded_at), col(MinutesEntry.id))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.exec(query).all())
 
 
-def minutes_tag(row: Concertation, entries: Sequence[MinutesEntry]) -> str:
-    """The ETag of a concertation's minutes: which entries there are, which were made known to the person (R33) and
-    whether they are final — a digest of ids and instants, never of content."""
+def _tag_facts(session: Session, concertation_id: uuid.UUID) -> list[tuple[uuid.UUID, datetime | None]]:
+    """What the minutes' ETag covers, for every entry: its id and when it was made known to the person."""
+    query = select(MinutesEntry.id, MinutesEntry.disclosed_to_person_at).where(
+        MinutesEntry.concertation_id == concertation_id
+    )
+    rows = session.exec(query.order_by(col(MinutesEntry.recorded_at), col(MinutesEntry.id))).all()
+    return [(entry_id, disclosed) for entry_id, disclosed in rows]
+
+
+def minutes_tag(row: Concertation, facts: Sequence[tuple[uuid.UUID, datetime | None]]) -> str:
+    """The ETag of a concertation's minutes (all pages): which entries there are, which were made known to the person
+    (R33) and whether they are final — a digest of ids and instants, never of content."""
     digest = hashlib.sha256(str(row.minutes_finalised_at).encode())
-    for e in entries:
-        digest.update(f"|{e.id}:{e.disclosed_to_person_at}".encode())
+    for entry_id, disclosed in facts:
+        digest.update(f"|{entry_id}:{disclosed}".encode())
     return digest.hexdigest()[:32]
 
 
 def read_minutes(
-    session: Session, actor: Actor, concertation_id: uuid.UUID, keyring: Kms, now: datetime
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    keyring: Kms,
+    now: datetime,
+    limit: int = 50,
+    cursor: str | None = None,
 ) -> tuple[MinutesPage, str]:
-    """R19, R44 — the coordinator, the chair and acknowledged participants who did not refuse; audited. With the
-    minutes' ETag."""
+    """R19, R44 — the coordinator, the chair and acknowledged participants who did not refuse; audited (which
+    entries were decrypted). A page in the order the entries were recorded, with the ETag of the whole minutes."""
+    position = decode_cursor(cursor)
     begin_write(session)
     action = "minutes.read"
-    loaded, _ = load(session, actor, concertation_id, Visibility.ACKNOWLEDGED, action, now)
-    entries = _entries(session, loaded.row.id)
+    loaded, _ = load(session, actor, concertation_id, Visibility.ACKNOWLEDGED, action, now, reading=True)
+    rows = _entries(session, loaded.row.id, limit=limit + 1, after=position)
+    entries, more = rows[:limit], len(rows) > limit
     items = _open_entries(session, actor, action, loaded, entries, keyring, now)
-    tag = minutes_tag(loaded.row, entries)
+    tag = minutes_tag(loaded.row, _tag_facts(session, loaded.row.id))
     succeed(
         session,
         actor,
@@ -252,7 +289,8 @@ def read_minutes(
         concertation_id=loaded.row.id,
         details={"entries": [str(e.id) for e in entries]},
     )
-    return MinutesPage(finalised_at=loaded.row.minutes_finalised_at, items=items), tag
+    next_cursor = encode_cursor(entries[-1].recorded_at, entries[-1].id) if more else None
+    return MinutesPage(finalised_at=loaded.row.minutes_finalised_at, items=items, next_cursor=next_cursor), tag
 
 
 def finalise(
@@ -264,8 +302,8 @@ def finalise(
     action = "minutes.finalise"
     loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
     row = loaded.row
-    entries = _entries(session, row.id)
-    check_tag(expected, minutes_tag(row, entries))
+    facts = _tag_facts(session, row.id)
+    check_tag(expected, minutes_tag(row, facts))
     refusal = None
     if row.minutes_finalised_at is not None:
         refusal = Violation(None, "minutes_finalised", grounds.DESIGN, "minutes")
@@ -278,7 +316,7 @@ def finalise(
     row.updated_at = now
     session.add(row)
     succeed(session, actor, action, now=now, object_type="minutes", concertation_id=row.id)
-    return MinutesPage(finalised_at=now, items=[]), minutes_tag(row, entries)
+    return MinutesPage(finalised_at=now, items=[], next_cursor=None), minutes_tag(row, facts)
 
 
 def mark_disclosed(
@@ -447,7 +485,8 @@ def disclosure(
             codes=["prosecution_request_refused"],
         )
         raise Conflict("prosecution_request_refused")
-    row = session.get(Concertation, concertation_id)
+    # FOR SHARE (PostgreSQL), as every audited read: no scope change or re-sealing can interleave with the reading.
+    row = session.get(Concertation, concertation_id, with_for_update={"read": True})
     assert row is not None  # noqa: S101 - a foreign key guarantees it
     # R51: the scope may have been narrowed since the grant; a grant never reaches beyond the scope as it is now.
     now_outside = prosecution_request_decision(
@@ -507,9 +546,10 @@ def disclosure(
     )
 
 
-def alerts(session: Session, actor: Actor, limit: int, now: datetime) -> list[AlertPublic]:
-    """R54 — refused prosecution requests: every one for an auditor (DPO), those of his organisation for a
-    coordinator."""
+def alerts(session: Session, actor: Actor, limit: int, cursor: str | None, now: datetime) -> AlertPage:
+    """R54 — refused prosecution requests, newest first: every one for an auditor (DPO), those of his organisation
+    for a coordinator."""
+    position = decode_cursor(cursor)
     if Role.AUDITOR not in actor.roles and Role.COORDINATOR not in actor.roles:
         audit_alone(session, actor, "alert.list", Outcome.DENIED, now=now, object_type="prosecution_request")
         raise Forbidden()
@@ -518,7 +558,23 @@ def alerts(session: Session, actor: Actor, limit: int, now: datetime) -> list[Al
     )
     if Role.AUDITOR not in actor.roles:
         query = query.where(Concertation.org == actor.org)
-    rows = session.exec(query.order_by(col(ProsecutionRequest.decided_at).desc()).limit(limit)).all()
+    if position is not None:
+        at, last = position
+        query = query.where(
+            or_(
+                col(ProsecutionRequest.decided_at) < at,
+                and_(col(ProsecutionRequest.decided_at) == at, col(ProsecutionRequest.id) < last),
+            )
+        )
+    newest_first = (col(ProsecutionRequest.decided_at).desc(), col(ProsecutionRequest.id).desc())
+    found = session.exec(query.order_by(*newest_first).limit(limit + 1)).all()
+    rows, more = found[:limit], len(found) > limit
+    last_row = rows[-1][0] if rows else None
+    next_cursor = encode_cursor(last_row.decided_at, last_row.id) if more and last_row is not None else None
+    return AlertPage(items=_alerts(rows), next_cursor=next_cursor)
+
+
+def _alerts(rows: Sequence[tuple[ProsecutionRequest, Concertation]]) -> list[AlertPublic]:
     return [
         AlertPublic(
             request_id=r.id,

@@ -18,7 +18,17 @@ from sqlmodel import Session, SQLModel, col, select
 from api.db import begin_write
 from api.errors import Forbidden, NotFound
 from api.security.kms import Kms
-from api.services.common import audit_alone, check_tag, content_tag, not_found, not_here, refuse, succeed
+from api.services.common import (
+    audit_alone,
+    check_tag,
+    content_tag,
+    decode_position_cursor,
+    encode_position_cursor,
+    not_found,
+    not_here,
+    refuse,
+    succeed,
+)
 from api.services.concertations import Loaded, load
 from api.services.sealed import Sealer
 from api.settings import Settings
@@ -28,6 +38,7 @@ from models.participation import (
     AgendaItem,
     AgendaItemCreate,
     AgendaItemPublic,
+    AgendaPage,
     Attendance,
     AttendanceEvent,
     AttendancePublic,
@@ -506,10 +517,27 @@ def agenda(session: Session, loaded: Loaded) -> list[AgendaItem]:
     return list(session.exec(query.order_by(col(AgendaItem.position))).all())
 
 
-def list_agenda(session: Session, actor: Actor, concertation_id: uuid.UUID, now: datetime) -> list[AgendaItemPublic]:
-    """The agenda is content: for the coordinator, the chair and participants who acknowledged secrecy (R19)."""
+def list_agenda(
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    now: datetime,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> AgendaPage:
+    """The agenda is content: for the coordinator, the chair and participants who acknowledged secrecy (R19). In
+    the order of its items, a page at a time."""
+    after = decode_position_cursor(cursor)
     loaded, _ = load(session, actor, concertation_id, Visibility.ACKNOWLEDGED, "agenda_item.list", now)
-    return [AgendaItemPublic.model_validate(i.model_dump()) for i in agenda(session, loaded)]
+    query = select(AgendaItem).where(AgendaItem.concertation_id == loaded.row.id)
+    if after is not None:
+        query = query.where(col(AgendaItem.position) > after)
+    rows = list(session.exec(query.order_by(col(AgendaItem.position)).limit(limit + 1)).all())
+    items, more = rows[:limit], len(rows) > limit
+    return AgendaPage(
+        items=[AgendaItemPublic.model_validate(i.model_dump()) for i in items],
+        next_cursor=encode_position_cursor(items[-1].position) if more else None,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------- person

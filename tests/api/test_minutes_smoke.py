@@ -57,7 +57,7 @@ def test_minutes_are_sealed_and_only_in_scope_prosecution_gets_them(
     r = client.post(f"{url}/prosecution-requests", json=ask, headers=prosecutor)
     assert r.status_code == 422
     assert [(v["rule"], v["code"]) for v in r.json()["violations"]] == [("R49", "offence_outside_concertation_scope")]
-    alerts = client.get("/v1/alerts", headers=coordinator).json()
+    alerts = client.get("/v1/alerts", headers=coordinator).json()["items"]
     assert [a["offences"] for a in alerts] == [["cp_393"]]
 
     r = client.post(f"{url}/prosecution-requests", json={**ask, "offences": ["cp_398"]}, headers=prosecutor)

@@ -52,11 +52,12 @@ LISTS: list[tuple[str, Caller]] = [
         lambda c, a: (f"/v1/concertations/{_concertation(c, a)}/participants", _coordinator(a)),
     ),
     ("audit_events", lambda c, a: ("/v1/audit-events", a("dpo-1", "auditor", org="apd"))),
-]
-#: Lists bounded by `limit` alone (no cursor: a short, newest-first digest).
-LIMIT_ONLY: list[tuple[str, Caller]] = [
     ("alerts", lambda c, a: ("/v1/alerts", a("dpo-1", "auditor", org="apd"))),
+    ("agenda", lambda c, a: (f"/v1/concertations/{_concertation(c, a)}/agenda-items", _coordinator(a))),
+    ("minutes", lambda c, a: (f"/v1/concertations/{_concertation(c, a)}/minutes", _coordinator(a))),
 ]
+#: Lists bounded by `limit` alone (none left: every list pages with a cursor, SPEC §2).
+LIMIT_ONLY: list[tuple[str, Caller]] = []
 
 
 def _b64(raw: bytes) -> str:
@@ -206,3 +207,58 @@ def test_paging_through_the_audit_trail_returns_each_event_once(
     assert seqs == sorted(seqs, reverse=True)
     # each page's own `audit.list` event comes after the position it reads from: the walk sees the trail as it was
     assert len(seqs) == len(set(seqs)) and set(seqs) == before
+
+
+def test_paging_through_the_agenda_keeps_its_order(client: TestClient, auth: Token) -> None:
+    url = f"/v1/concertations/{_concertation(client, auth)}/agenda-items"
+    made = []
+    for i in range(5):
+        r = client.post(url, json={"title": f"Point {i}"}, headers=_coordinator(auth))
+        assert r.status_code == 201, r.text
+        made.append(r.json()["id"])
+    pages = _page_through(client, url, _coordinator(auth), limit=2)
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert [item["id"] for page in pages for item in page] == made  # the agenda's order, each item once
+    assert [item["position"] for page in pages for item in page] == [1, 2, 3, 4, 5]
+
+
+def test_paging_through_the_minutes_decrypts_and_audits_only_the_page(
+    client: TestClient, auth: Token, connection: Connection, clock: FakeClock
+) -> None:
+    from tests.api.test_minutes import audit_events, open_meeting
+
+    m = open_meeting(client, auth)
+    m.step("schedule", "start")
+    written = []
+    for i in range(5):
+        written.append(m.written(payloads.minutes_entry(None, content=f"Point {i} discuté.")))
+        clock.advance(seconds=1)
+    pages = _page_through(client, f"{m.url}/minutes", m.coordinator, limit=2)
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert [item["id"] for page in pages for item in page] == written
+    assert [item["content"] for page in pages for item in page] == [f"Point {i} discuté." for i in range(5)]
+    # each read audits the entries it decrypted, no more
+    reads = audit_events(connection, "minutes.read", m.id)
+    assert [e.details["entries"] for e in reads] == [[i["id"] for i in page] for page in pages]
+    # the ETag is the whole minutes', whichever page carried it
+    tags = {client.get(f"{m.url}/minutes", params={"limit": n}, headers=m.coordinator).headers["ETag"] for n in (1, 5)}
+    assert len(tags) == 1
+
+
+def test_paging_through_alerts_newest_first(client: TestClient, auth: Token, clock: FakeClock) -> None:
+    from tests.api.test_minutes import open_meeting
+
+    m = open_meeting(client, auth)
+    m.step("schedule", "start")
+    prosecutor = auth("pr-bxl", "prosecutor", org="parquet-bxl")
+    refused = []
+    for i in range(3):
+        body = payloads.prosecution_request(offences=["cp_393"], criminal_case_reference=f"BR.12.34.{i}/26")
+        r = client.post(f"{m.url}/prosecution-requests", json=body, headers=prosecutor)
+        assert r.status_code == 422, r.text
+        refused.append(r.json())
+        clock.advance(seconds=1)
+    pages = _page_through(client, "/v1/alerts", auth("dpo-1", "auditor", org="apd"), limit=2)
+    assert [len(p) for p in pages] == [2, 1]
+    ats = [item["at"] for page in pages for item in page]
+    assert ats == sorted(ats, reverse=True) and len(set(ats)) == 3

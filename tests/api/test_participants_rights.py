@@ -518,7 +518,7 @@ def test_the_acknowledgement_and_the_answer_gate_the_content(
         assert r.json() == full
         r = client.get(url(concertation, "/agenda-items"), headers=alice)
         assert r.status_code == 200, r.text
-        assert [i["id"] for i in r.json()] == [item_id]
+        assert [i["id"] for i in r.json()["items"]] == [item_id]
         r = client.get(url(concertation, "/participants"), headers=alice)
         assert r.status_code == 200, r.text
         assert {p["id"] for p in r.json()["items"]} == {alice_id, bob_id}
@@ -890,7 +890,7 @@ def test_nothing_else_they_read_betrays_a_refusal_or_a_silence(
 
     add_item(client, coordinator, concertation, "Santé de l'enfant")
     before = read()
-    item_id = client.get(url(concertation, "/agenda-items"), headers=coordinator).json()[0]["id"]
+    item_id = client.get(url(concertation, "/agenda-items"), headers=coordinator).json()["items"][0]["id"]
     assert client.post(of(concertation, alice_id, "/silence"), json={}, headers=alice).status_code == 201
     r = client.post(of(concertation, alice_id, "/silence"), json={"agenda_item_id": item_id}, headers=alice)
     assert r.status_code == 201, r.text

@@ -199,7 +199,7 @@ def test_a_request_outside_the_scope_or_for_a_non_penal_use_is_refused_whole_kep
     def alerted(headers: Headers) -> list[tuple[str, list[str]]]:
         a = client.get("/v1/alerts", headers=headers)
         assert a.status_code == 200, a.text
-        return [(x["request_id"], x["codes"]) for x in a.json()]
+        return [(x["request_id"], x["codes"]) for x in a.json()["items"]]
 
     expected = [(str(row.id), [code])]
     assert alerted(auth("dpo-1", "auditor", org="apd")) == expected
@@ -225,7 +225,7 @@ def test_alerts_are_for_auditors_and_coordinators_only(story: Story, auth: Token
 
 def test_granted_requests_raise_no_alert(story: Story) -> None:
     story.granted()
-    assert story.meeting.client.get("/v1/alerts", headers=story.meeting.coordinator).json() == []
+    assert story.meeting.client.get("/v1/alerts", headers=story.meeting.coordinator).json()["items"] == []
 
 
 # ------------------------------------------------------------------------------------------------ who asks (R50)

@@ -118,7 +118,7 @@ def test_after_shredding_an_out_of_scope_request_is_still_kept_and_alerted(
     r = client.post(url, json=payloads.prosecution_request(offences=["cp_393"]), headers=prosecutor)
     assert r.status_code == 422, r.text
     assert violations(r) == [("R49", "offence_outside_concertation_scope")]
-    alerts = client.get("/v1/alerts", headers=m.coordinator).json()
+    alerts = client.get("/v1/alerts", headers=m.coordinator).json()["items"]
     assert [(a["concertation_id"], a["offences"]) for a in alerts] == [(m.id, ["cp_393"])]
     t = ProsecutionRequest.__table__  # type: ignore[attr-defined]
     refused = connection.execute(select(t.c.motivation_ciphertext).where(t.c.decision == "refused")).all()

@@ -85,4 +85,4 @@ def test_a_new_agenda_item_is_located_on_the_agenda_that_lists_it(client: TestCl
     assert r.headers["Location"] == f"{m.url}/agenda-items"
     listed = client.get(r.headers["Location"], headers=m.coordinator)
     assert listed.status_code == 200, listed.text
-    assert [i["id"] for i in listed.json()] == [r.json()["id"]]
+    assert [i["id"] for i in listed.json()["items"]] == [r.json()["id"]]

@@ -417,10 +417,16 @@ async def _read_back(
             wrong.extend(f"{url} {k}: {p.get(k)!r} != {v!r}" for k, v in a.sent.items() if p.get(k) != v)
 
     async def minutes(session: str) -> None:
-        page = await get(f"/v1/concertations/{session}/minutes")
-        if page is None:
-            return
-        content = {e["id"]: e["content"] for e in page["items"]}
+        content: dict[str, str] = {}
+        cursor = ""
+        while True:  # every page (SPEC §2: at most 200 entries a page)
+            page = await get(f"/v1/concertations/{session}/minutes?limit=200{cursor}")
+            if page is None:
+                return
+            content |= {e["id"]: e["content"] for e in page["items"]}
+            if page["next_cursor"] is None:
+                break
+            cursor = f"&cursor={page['next_cursor']}"
         for a in acks:
             if a.kind == "minutes" and a.concertation_id == session and content.get(a.id) != a.sent["content"]:
                 wrong.append(f"minutes entry {a.id}: {content.get(a.id)!r} != {a.sent['content']!r}")
@@ -568,9 +574,16 @@ def test_sigkill_during_concurrent_writes_loses_no_acknowledged_write(database: 
                 r = await client.post(minutes_url, json=note, headers=coordinator)
                 _expect(r, 201, server)
                 entry = r.json()["id"]
-                r = await client.get(minutes_url, headers=coordinator)
-                _expect(r, 200, server)
-                assert {e["id"]: e["content"] for e in r.json()["items"]}[entry] == "Après le redémarrage."
+                read: dict[str, str] = {}
+                page_url = f"{minutes_url}?limit=200"
+                while True:  # the new entry is the last one recorded: on the last page
+                    r = await client.get(page_url, headers=coordinator)
+                    _expect(r, 200, server)
+                    read |= {e["id"]: e["content"] for e in r.json()["items"]}
+                    if r.json()["next_cursor"] is None:
+                        break
+                    page_url = f"{minutes_url}?limit=200&cursor={r.json()['next_cursor']}"
+                assert read[entry] == "Après le redémarrage."
                 r = await client.get("/v1/audit-events/verify", headers=auditor)
                 _expect(r, 200, server)
                 return replays, failed, retried, wrong, r.json()

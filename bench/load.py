@@ -1,0 +1,130 @@
+"""The load driver: `clients` concurrent async httpx clients, a warm-up, then a fixed measuring window."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import httpx
+
+#: (method, path, json body or None, headers)
+Request = tuple[str, str, Any, dict[str, str]]
+MakeRequest = Callable[[int], Request]
+
+
+@dataclass
+class LoadResult:
+    requests: int
+    errors: int
+    seconds: float
+    throughput: float
+    p50_ms: float
+    p99_ms: float
+    statuses: dict[str, int] = field(default_factory=dict)
+    latencies: list[float] = field(default_factory=list, repr=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("latencies")
+        return d
+
+
+def summarise(latencies: list[float], errors: int, window: float, statuses: Counter[str]) -> LoadResult:
+    return LoadResult(
+        requests=len(latencies),
+        errors=errors,
+        seconds=round(window, 3),
+        throughput=round(len(latencies) / window, 1) if window > 0 else 0.0,
+        p50_ms=round(percentile(latencies, 50) * 1000, 2),
+        p99_ms=round(percentile(latencies, 99) * 1000, 2),
+        statuses=dict(statuses),
+        latencies=latencies,
+    )
+
+
+def merge(results: list[LoadResult]) -> LoadResult:
+    """Several measuring windows of the same load as one: all latencies, total requests over total time."""
+    statuses: Counter[str] = Counter()
+    for r in results:
+        statuses.update(r.statuses)
+    latencies = [x for r in results for x in r.latencies]
+    return summarise(latencies, sum(r.errors for r in results), sum(r.seconds for r in results), statuses)
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+async def _drive(
+    base_url: str,
+    make: MakeRequest,
+    *,
+    clients: int,
+    warmup: float,
+    duration: float,
+    ok: tuple[int, ...],
+    stop: asyncio.Event | None,
+) -> LoadResult:
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    latencies: list[float] = []
+    statuses: Counter[str] = Counter()
+    errors = 0
+    counter = 0
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
+        started = time.perf_counter()
+        measure_from = started + warmup
+        until = measure_from + duration
+
+        async def worker() -> None:
+            nonlocal errors, counter
+            while True:
+                now = time.perf_counter()
+                if (stop is not None and stop.is_set()) or (stop is None and now >= until):
+                    return
+                counter += 1
+                method, path, body, headers = make(counter)
+                t0 = time.perf_counter()
+                try:
+                    response = await client.request(method, path, json=body, headers=headers)
+                    status = str(response.status_code)
+                    good = response.status_code in ok
+                except httpx.HTTPError as exc:
+                    status, good = type(exc).__name__, False
+                t1 = time.perf_counter()
+                if t0 >= measure_from:
+                    latencies.append(t1 - t0)
+                    statuses[status] += 1
+                    if not good:
+                        errors += 1
+
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        window = time.perf_counter() - measure_from
+    return summarise(latencies, errors, window, statuses)
+
+
+def drive(
+    base_url: str,
+    make: MakeRequest,
+    *,
+    clients: int = 32,
+    warmup: float = 2.0,
+    duration: float = 10.0,
+    ok: tuple[int, ...] = (200, 201),
+) -> LoadResult:
+    """Run the load for `warmup + duration` seconds; only requests started after the warm-up count."""
+    return asyncio.run(_drive(base_url, make, clients=clients, warmup=warmup, duration=duration, ok=ok, stop=None))
+
+
+async def drive_until(
+    base_url: str, make: MakeRequest, stop: asyncio.Event, *, clients: int = 4, ok: tuple[int, ...] = (200,)
+) -> LoadResult:
+    """Run the load until `stop` is set (no warm-up): a read loop alongside a long operation."""
+    return await _drive(base_url, make, clients=clients, warmup=0.0, duration=0.0, ok=ok, stop=stop)
