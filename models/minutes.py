@@ -157,6 +157,11 @@ class ProsecutionRequest(SQLModel, table=True):
     decided_at: datetime = Field(sa_type=UTCDateTime)
 
 
+#: The stored columns an entry shows as they are (content and justification are opened separately).
+_PUBLIC_COLUMNS = tuple(n for n in MinutesEntryPublic.model_fields if n not in ("content", "necessity_justification"))
+
+
 def public_entry(row: MinutesEntry, content: str, necessity: str | None) -> MinutesEntryPublic:
-    values: dict[str, Any] = row.model_dump()
+    # Read the columns directly: a whole `model_dump` of the row per entry costs more than the decryption.
+    values: dict[str, Any] = {name: getattr(row, name) for name in _PUBLIC_COLUMNS}
     return MinutesEntryPublic.model_validate({**values, "content": content, "necessity_justification": necessity})

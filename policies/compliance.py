@@ -180,5 +180,9 @@ def _before_closing(decision: Decision, profile: Profile) -> Decision:
 
 def write_decision(facts: ComplianceFacts) -> Decision:
     """What a create or update must refuse: failing findings whose payload is itself unlawful."""
-    report = evaluate(facts)
+    return write_refusals(evaluate(facts))
+
+
+def write_refusals(report: Report) -> Decision:
+    """The refusals of an evaluated report (for a caller that also keeps the report)."""
     return Decision(tuple(f for f in report.decision.findings if f.status is Status.FAIL and f.invalid))

@@ -63,7 +63,7 @@ from policies.access import (
     concertation_visibility,
     may_create_concertation,
 )
-from policies.compliance import ComplianceFacts, evaluate, write_decision
+from policies.compliance import ComplianceFacts, evaluate, write_decision, write_refusals
 from policies.concertation import (
     BasisStanding,
     ParticipantFacts,
@@ -361,7 +361,8 @@ def create(
     extra += check_not_shared_secrecy(payload.justification is Justification.SHARED_PROFESSIONAL_SECRECY, ())
     if basis is None:  # R1: an unknown basis grounds nothing; the refusal names the rule
         extra += _basis_missing(payload, settings)
-    decision = write_decision(facts) + weigh(profile, tuple(extra))
+    report = evaluate(facts)
+    decision = write_refusals(report) + weigh(profile, tuple(extra))
     if decision.refuses_write or basis is None:
         refuse(session, actor, action, decision.failures, now=now, object_type="concertation")
     assert basis is not None  # noqa: S101 - refused above
@@ -380,14 +381,10 @@ def create(
         updated_at=now,
         **{name: _stored(payload, name) for name in _FIELDS},
     )
-    session.add(row)
-    session.flush()
-    create_data_key(session, keyring, row.id, now)
-    session.flush()
-    sealer = Sealer(session, keyring, row)
+    session.add(row)  # the unit of work inserts it before the rows that refer to it
+    sealer = Sealer(session, keyring, row, new_key=create_data_key(session, keyring, row.id, now))
     _store_narrative(row, payload, sealer)
     persons = _add_persons(session, sealer, payload.persons_concerned, now)
-    report = evaluate(facts)
     succeed(
         session,
         actor,

@@ -65,20 +65,39 @@ def scope_of(row: Concertation) -> str:
     return scope_digest(row.purpose_category, row.legal_basis_id, row.offence_scope)
 
 
-def create_data_key(session: Session, keyring: Kms, concertation_id: uuid.UUID, now: datetime) -> None:
-    kek_id, wrapped = keyring.wrap(new_data_key(), concertation_id)
-    session.add(DataKey(concertation_id=concertation_id, version=1, kek_id=kek_id, wrapped_dek=wrapped, created_at=now))
+def create_data_key(session: Session, keyring: Kms, concertation_id: uuid.UUID, now: datetime) -> tuple[DataKey, bytes]:
+    """A new concertation's first data key, added to the session; with its plaintext, for the sealer that follows
+    (so that it need not be read back and unwrapped again)."""
+    dek = new_data_key()
+    kek_id, wrapped = keyring.wrap(dek, concertation_id)
+    key = DataKey(concertation_id=concertation_id, version=1, kek_id=kek_id, wrapped_dek=wrapped, created_at=now)
+    session.add(key)
+    return key, dek
 
 
 class Sealer:
     """Seals and opens the fields of one concertation, under its current scope and data keys."""
 
-    def __init__(self, session: Session, keyring: Kms, row: Concertation, scope: str | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        keyring: Kms,
+        row: Concertation,
+        scope: str | None = None,
+        *,
+        new_key: tuple[DataKey, bytes] | None = None,
+    ) -> None:
+        """`new_key`: the data key `create_data_key` just made (the concertation has no other)."""
         self.row = row
         self.scope = scope if scope is not None else scope_of(row)
-        keys = session.exec(select(DataKey).where(DataKey.concertation_id == row.id)).all()
-        self._keys = {k.version: k for k in keys}
         self._plain: dict[int, bytes] = {}
+        if new_key is not None:
+            key, dek = new_key
+            self._keys = {key.version: key}
+            self._plain[key.version] = dek
+        else:
+            keys = session.exec(select(DataKey).where(DataKey.concertation_id == row.id)).all()
+            self._keys = {k.version: k for k in keys}
         self._keyring = keyring
 
     @property
