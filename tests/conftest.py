@@ -11,6 +11,7 @@ import os
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,31 @@ def postgres_server() -> Iterator[str]:
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@contextmanager
+def fresh_database(request: pytest.FixtureRequest, directory: Path, name: str) -> Iterator[str]:
+    """A migrated database of a test's own, committed to for real, dropped afterwards: a file in `directory` when
+    `request.param` is "sqlite", else a new database on the PostgreSQL test server (through `postgres_server`:
+    skipped loudly when unreachable, a failure under CI=true)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{directory / f'{name}.db'}"
+        migrate(url)
+        yield url
+        return
+    server: str = request.getfixturevalue("postgres_server")
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    database = f"{name}_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{database}"'))
+    url = make_url(server).set(database=database).render_as_string(hide_password=False)
+    try:
+        migrate(url)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
         admin.dispose()
 
 

@@ -18,9 +18,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
-from sqlalchemy import Connection, Engine, create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
+from sqlalchemy import Connection, Engine, text
 from sqlmodel import Session
 
 from api import idempotency
@@ -32,7 +30,7 @@ from api.security.tokens import IssuerConfig, TokenVerifier
 from api.settings import Settings, get_settings
 from models.idempotency import IdempotencyRecord, IdempotencyState
 from tests.api import payloads
-from tests.conftest import AUDIENCE, ISSUER, NOW, FakeClock, Token, migrate
+from tests.conftest import AUDIENCE, ISSUER, NOW, FakeClock, Token, fresh_database, migrate
 
 PROBLEM = "application/problem+json"
 Headers = dict[str, str]
@@ -497,28 +495,10 @@ def test_the_header_is_documented_on_every_authenticated_mutating_operation(app:
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def live_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """A migrated database of its own, committed to for real (two connections must see each other's commits)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.db'}"
-        migrate(url)
+    with fresh_database(request, tmp_path_factory.mktemp("live"), "live") as url:
         engine = make_engine(url)
         yield engine
         engine.dispose()
-        return
-    server: str = request.getfixturevalue("postgres_server")
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    name = f"live_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    try:
-        migrate(url)
-        engine = make_engine(url)
-        yield engine
-        engine.dispose()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture

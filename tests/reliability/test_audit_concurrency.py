@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 from sqlalchemy.pool import NullPool
 
 from api import audit
 from api.cli import main
 from api.db import make_engine
 from api.settings import get_settings
-from tests.conftest import migrate
+from tests.conftest import fresh_database
 from tests.reliability.workers import append_events
 
 N = 200
@@ -34,24 +32,8 @@ WRITERS = ("worker-a", "worker-b")
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A migrated database of this test's own, dropped afterwards."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'chain.db'}"
-        migrate(url)
+    with fresh_database(request, tmp_path, "chain") as url:
         yield url
-        return
-    server: str = request.getfixturevalue("postgres_server")
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    name = f"chain_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    try:
-        migrate(url)
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def test_two_processes_appending_at_once_leave_one_valid_chain(

@@ -41,7 +41,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -50,7 +50,7 @@ from api.security.crypto import KeyRing
 from api.security.keys import DevKey, ensure_dev_signing_key
 from api.security.tokens import mint_token
 from tests.api import payloads
-from tests.conftest import migrate
+from tests.conftest import fresh_database
 from tests.reliability import live_server
 from tests.reliability.live_server import LiveServer
 
@@ -73,24 +73,8 @@ ORG = "cpas-crash"
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A migrated database of this test's own, dropped afterwards. PostgreSQL comes through the `postgres_server`
     fixture: skipped loudly when unreachable, a failure under CI=true."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'crash.db'}"
-        migrate(url)
+    with fresh_database(request, tmp_path, "crash") as url:
         yield url
-        return
-    server: str = request.getfixturevalue("postgres_server")
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    name = f"crash_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    try:
-        migrate(url)
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture
