@@ -30,7 +30,7 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import Awaitable, Callable, Generator, Iterator, MutableMapping, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,7 +42,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.db import begin_write
 from api.deps import Clock, open_session
@@ -55,12 +55,6 @@ from api.services.retry_marker import CURRENT_RECORD
 from api.settings import Settings
 from models.idempotency import IdempotencyRecord, IdempotencyState
 from policies.messages import negotiate
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 HEADER = "Idempotency-Key"
 MUTATING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -365,17 +359,8 @@ class Idempotency:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, refusal: Refuse) -> None:
         lang = negotiate(next((v.decode("latin-1") for n, v in scope["headers"] if n == b"accept-language"), None))
-        response = problem(refusal.status, refusal.code, lang, params={"header": HEADER})
-        if refusal.extra:
-            response = _with_members(response, refusal.extra)
+        response = problem(refusal.status, refusal.code, lang, params={"header": HEADER}, members=refusal.extra)
         await response(scope, receive, send)
-
-
-def _with_members(response: JSONResponse, members: dict[str, Any]) -> JSONResponse:
-    """The same problem with extension members added (RFC 9457 §3.2)."""
-    body = {**json.loads(bytes(response.body)), **members}
-    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-    return JSONResponse(body, status_code=response.status_code, headers=headers, media_type=response.media_type)
 
 
 async def _read_body(receive: Receive) -> bytes | None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import idempotency, problems, ratelimit
 from api.db import make_engine
@@ -20,12 +19,6 @@ from api.security.kms import from_settings as kms_from_settings
 from api.security.tokens import IssuerConfig, TokenVerifier
 from api.settings import Settings, get_settings
 from api.shedding import LoadShedder
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 DESCRIPTION = """
 Case concertations under **art. 458ter of the Belgian Penal Code**, lawfully.

@@ -52,7 +52,9 @@ def problem(
     violations: Sequence[Item] = (),
     params: Mapping[str, str] | None = None,
     headers: Mapping[str, str] | None = None,
+    members: Mapping[str, Any] | None = None,
 ) -> JSONResponse:
+    """The problem document; `members` are extension members (RFC 9457 §3.2), ids only, never content."""
     body = {
         "type": TYPE_BASE + code,
         "title": TITLES.get(status, TITLES[400])[lang],
@@ -60,6 +62,7 @@ def problem(
         "detail": message(code, lang, {**(params or {}), **(violations[0].params if violations else {})}),
         "code": code,
         "violations": [_violation_json(v, lang) for v in violations],
+        **(members or {}),
     }
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=dict(headers or {}))
 

@@ -9,16 +9,9 @@ probes are never shed, so that an orchestrator does not restart a worker that is
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from policies.messages import negotiate
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 #: Never shed: an orchestrator's probes must see a busy worker as alive.
 EXEMPT = frozenset({"/healthz", "/readyz"})

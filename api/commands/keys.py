@@ -37,6 +37,7 @@ from api.db import WRITE, begin_write, make_engine
 from api.security.crypto import IntegrityError, KeyRing
 from api.security.kms import KekStore, Kms, KmsUnavailable, from_settings
 from api.services.common import succeed
+from api.services.legal_bases import seal_texts
 from api.services.sealed import BasisSealer, ContentDestroyed, basis_key_owner, rotate_data_key
 from api.settings import Settings, get_settings
 from models.concertation import Concertation, DataKey
@@ -281,8 +282,7 @@ def seal_registry(session: Session, kms: Kms, now: datetime) -> int:
         authorisation.pop("motivation", None)
         if row.legacy_retirement_reason is not None:
             texts.setdefault("retirement_reason", row.legacy_retirement_reason)
-        present = {k: v for k, v in texts.items() if v is not None}
-        row.texts_ciphertext = sealer.seal(present, now) if present else None
+        seal_texts(session, kms, row, texts, now)
         row.prosecutor_authorisation = authorisation or None
         row.legacy_retirement_reason = None
         session.add(row)

@@ -59,7 +59,7 @@ def jwk_thumbprint(jwk: Mapping[str, Any]) -> str:
     if members is None:
         raise ValueError(f"unsupported key type for a thumbprint: {kty!r}")
     canonical = json.dumps({m: jwk[m] for m in members}, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
-    return _b64url(hashlib.sha256(canonical.encode("utf-8")).digest())
+    return b64url(hashlib.sha256(canonical.encode("utf-8")).digest())
 
 
 def ensure_dev_signing_key(directory: Path) -> DevKey:
@@ -162,8 +162,8 @@ def _public_jwk(key: ec.EllipticCurvePrivateKey) -> dict[str, str]:
         "kty": "EC",
         "crv": "P-256",
         # RFC 7518 §6.2.1.2: coordinates are full-length octet strings, leading zeros included
-        "x": _b64url(numbers.x.to_bytes(_P256_COORDINATE_BYTES, "big")),
-        "y": _b64url(numbers.y.to_bytes(_P256_COORDINATE_BYTES, "big")),
+        "x": b64url(numbers.x.to_bytes(_P256_COORDINATE_BYTES, "big")),
+        "y": b64url(numbers.y.to_bytes(_P256_COORDINATE_BYTES, "big")),
     }
 
 
@@ -184,5 +184,6 @@ def _write_public_jwks(path: Path, jwks: Mapping[str, Any]) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _b64url(data: bytes) -> str:
+def b64url(data: bytes) -> str:
+    """base64url without padding (RFC 7515 §2)."""
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")

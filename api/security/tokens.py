@@ -77,6 +77,7 @@ from jose import jwk, jwt
 from jose.backends.base import Key
 from jose.exceptions import ExpiredSignatureError, JOSEError
 
+from api.security.keys import b64url
 from policies.vocab import Role
 
 __all__ = [
@@ -572,7 +573,7 @@ def hash_client_secret(secret: str, *, log2_n: int = _SCRYPT_LOG2_N) -> str:
         raise ValueError(f"a client secret is a string of 1 to {MAX_CLIENT_SECRET_LENGTH} characters")
     salt = secrets.token_bytes(_SALT_BYTES)
     digest = _scrypt(secret, salt, log2_n, _SCRYPT_R, _SCRYPT_P)
-    return f"$scrypt$ln={log2_n},r={_SCRYPT_R},p={_SCRYPT_P}${_b64url(salt)}${_b64url(digest)}"
+    return f"$scrypt$ln={log2_n},r={_SCRYPT_R},p={_SCRYPT_P}${b64url(salt)}${b64url(digest)}"
 
 
 def verify_client_secret(secret: str, stored: str) -> bool:
@@ -589,7 +590,3 @@ def verify_client_secret(secret: str, stored: str) -> bool:
     except ValueError:
         return False
     return hmac.compare_digest(actual, expected)
-
-
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")

@@ -24,9 +24,18 @@ from policies.decision import Finding, Violation
 MAX_LIMIT = 200
 
 
+def _pack(value: Any) -> str:
+    """An opaque cursor: base64url of the JSON of the position it names."""
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+def _unpack(cursor: str) -> Any:
+    """The JSON a `_pack` cursor holds; ValueError (or TypeError) on garbage, for the caller to answer 422."""
+    return json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+
+
 def encode_cursor(at: datetime, row_id: uuid.UUID) -> str:
-    raw = json.dumps([at.isoformat(), str(row_id)]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return _pack([at.isoformat(), str(row_id)])
 
 
 def decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
@@ -34,8 +43,7 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
     if cursor is None:
         return None
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        at, row_id = json.loads(raw)
+        at, row_id = _unpack(cursor)
         if not isinstance(at, str) or not isinstance(row_id, str):
             raise TypeError("cursor members are strings")  # uuid.UUID(5) raises AttributeError, not a 500 here
         instant = datetime.fromisoformat(at)
@@ -50,7 +58,7 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
 
 def encode_position_cursor(position: int) -> str:
     """A cursor for lists kept in an order of their own (the agenda's positions)."""
-    return base64.urlsafe_b64encode(json.dumps(["position", position]).encode()).decode().rstrip("=")
+    return _pack(["position", position])
 
 
 def decode_position_cursor(cursor: str | None) -> int | None:
@@ -58,7 +66,7 @@ def decode_position_cursor(cursor: str | None) -> int | None:
     if cursor is None:
         return None
     try:
-        kind, position = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        kind, position = _unpack(cursor)
         if kind != "position" or type(position) is not int or not 0 <= position < 2**31:
             raise ValueError("not a position cursor")
         return position
