@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, NoReturn
 
-from sqlmodel import Session, SQLModel
+from sqlalchemy import and_, or_
+from sqlmodel import Session, SQLModel, col
 
 from api import audit
 from api.db import begin_write
@@ -54,6 +55,14 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
         raise Unprocessable(
             "invalid_cursor", violations=[Violation(None, "invalid_cursor", grounds.DESIGN, "cursor")]
         ) from None
+
+
+def past(position: tuple[datetime, uuid.UUID], at: Any, row_id: Any, *, newest_first: bool = False) -> Any:
+    """The keyset condition for the rows after `position` in (`at`, `row_id`) order (before it, newest first)."""
+    when, last = position
+    if newest_first:
+        return or_(col(at) < when, and_(col(at) == when, col(row_id) < last))
+    return or_(col(at) > when, and_(col(at) == when, col(row_id) > last))
 
 
 def encode_position_cursor(position: int) -> str:

@@ -23,7 +23,7 @@ from api.db import WRITE, begin_write
 from api.errors import Forbidden, Gone, IntegrityFailure, NotFound, PreconditionFailed
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, not_here, refuse, succeed
+from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, not_here, past, refuse, succeed
 from api.services.legal_bases import public as basis_public
 from api.services.sealed import ContentDestroyed, Sealer, create_data_key, reseal, scope_of
 from api.settings import Settings
@@ -441,12 +441,7 @@ def page(session: Session, actor: Actor, limit: int, cursor: str | None) -> Conc
     query = select(Concertation).where(or_(*seen))
     position = decode_cursor(cursor)
     if position is not None:
-        at, last = position
-        query = query.where(
-            or_(
-                col(Concertation.created_at) > at, and_(col(Concertation.created_at) == at, col(Concertation.id) > last)
-            )
-        )
+        query = query.where(past(position, Concertation.created_at, Concertation.id))
     rows = list(session.exec(query.order_by(col(Concertation.created_at), col(Concertation.id)).limit(limit + 1)).all())
     more = len(rows) > limit
     rows = rows[:limit]

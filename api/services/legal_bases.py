@@ -6,14 +6,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from api.db import begin_write
 from api.errors import Forbidden, IntegrityFailure, NotFound, PreconditionFailed
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, refuse, succeed
+from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, past, refuse, succeed
 from api.services.sealed import BasisSealer
 from api.settings import Settings
 from models.audit import Outcome
@@ -138,10 +137,7 @@ def page(
         query = query.where(LegalBasis.status == status.value)
     position = decode_cursor(cursor)
     if position is not None:
-        at, last = position
-        query = query.where(
-            or_(col(LegalBasis.created_at) > at, and_(col(LegalBasis.created_at) == at, col(LegalBasis.id) > last))
-        )
+        query = query.where(past(position, LegalBasis.created_at, LegalBasis.id))
     rows = session.exec(query.order_by(col(LegalBasis.created_at), col(LegalBasis.id)).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]

@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from api import audit
@@ -23,7 +22,7 @@ from api.db import begin_write
 from api.errors import Conflict, Forbidden, Gone, IntegrityFailure, NotFound, refused
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, check_tag, decode_cursor, encode_cursor, not_found, refuse, succeed
+from api.services.common import audit_alone, check_tag, decode_cursor, encode_cursor, not_found, past, refuse, succeed
 from api.services.concertations import Loaded, load
 from api.services.sealed import ContentDestroyed, Sealer
 from models.audit import Outcome
@@ -230,13 +229,7 @@ def _entries(
     """The entries in the order they were recorded; a page of them with `limit` and `after` (keyset)."""
     query = select(MinutesEntry).where(MinutesEntry.concertation_id == concertation_id)
     if after is not None:
-        at, last = after
-        query = query.where(
-            or_(
-                col(MinutesEntry.recorded_at) > at,
-                and_(col(MinutesEntry.recorded_at) == at, col(MinutesEntry.id) > last),
-            )
-        )
+        query = query.where(past(after, MinutesEntry.recorded_at, MinutesEntry.id))
     query = query.order_by(col(MinutesEntry.recorded_at), col(MinutesEntry.id))
     if limit is not None:
         query = query.limit(limit)
@@ -559,13 +552,7 @@ def alerts(session: Session, actor: Actor, limit: int, cursor: str | None, now: 
     if Role.AUDITOR not in actor.roles:
         query = query.where(Concertation.org == actor.org)
     if position is not None:
-        at, last = position
-        query = query.where(
-            or_(
-                col(ProsecutionRequest.decided_at) < at,
-                and_(col(ProsecutionRequest.decided_at) == at, col(ProsecutionRequest.id) < last),
-            )
-        )
+        query = query.where(past(position, ProsecutionRequest.decided_at, ProsecutionRequest.id, newest_first=True))
     newest_first = (col(ProsecutionRequest.decided_at).desc(), col(ProsecutionRequest.id).desc())
     found = session.exec(query.order_by(*newest_first).limit(limit + 1)).all()
     rows, more = found[:limit], len(found) > limit
