@@ -25,7 +25,7 @@ from operator import itemgetter
 from time import perf_counter
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlmodel import Session, col
 
 from models.audit import AuditEvent, ChainBreak, ChainReport, Outcome
@@ -123,6 +123,36 @@ def record(
     event.hash = chain_hash(event.prev_hash, event)
     session.add(event)
     return event
+
+
+#: The actions that only read: their success changes nothing a reader could see.
+READS = frozenset(
+    {
+        "minutes.read",
+        "participant.read",
+        "participant.read_flags",
+        "person_concerned.read_identity",
+        "prosecution_request.disclosure",
+    }
+)
+
+
+def head_seq(session: Session) -> int:
+    """The seq of the last event the session's transaction sees (0 when the trail is empty)."""
+    return int(session.execute(select(func.coalesce(func.max(col(AuditEvent.seq)), 0))).scalar_one())
+
+
+def changed_since(session: Session, seq: int) -> bool:
+    """Whether a change succeeded after event `seq`: an event past it that is neither a read nor a refusal. Every
+    change of the service is recorded in the transaction that makes it, so none means the data are as they were."""
+    query = (
+        select(col(AuditEvent.seq))
+        .where(col(AuditEvent.seq) > seq)
+        .where(col(AuditEvent.outcome) == Outcome.SUCCESS.value)
+        .where(col(AuditEvent.action).not_in(READS))
+        .limit(1)
+    )
+    return session.execute(query).first() is not None
 
 
 # ------------------------------------------------------------------------------------------------ verification

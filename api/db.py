@@ -8,6 +8,8 @@ PostgreSQL keeps its durable defaults; serialisation failures and deadlocks are 
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,11 +58,14 @@ def _sqlite_recipe(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
-    # Writers of one process queue on a lock before BEGIN IMMEDIATE, in the order they come, and are handed the
-    # database as soon as the previous one ends. Without it every waiting thread polls SQLite's lock with the busy
-    # handler's growing sleeps (up to 100 ms each), and the unlucky ones wait seconds under load. SQLite's own lock
-    # still decides; the queue only orders this process's contenders (a timeout falls back to SQLite's wait).
+    # Writers queue before BEGIN IMMEDIATE and are handed the database as soon as the previous one ends: first on a
+    # lock of this process, in the order they come, then — one per process — on an advisory lock of the database's
+    # own lock file, which the kernel hands over the moment it is released. Without them every waiter polls SQLite's
+    # lock with the busy handler's growing sleeps (up to 100 ms each): a writer of one process waits seconds while
+    # the writers of the other pass the lock among themselves. SQLite's own lock still decides; the queues only
+    # order the contenders (a timeout falls back to SQLite's wait).
     queue = threading.Lock()
+    turns = _FileTurns(_lock_path(engine.url.database))
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
@@ -68,7 +73,8 @@ def _sqlite_recipe(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
             return
         if queue.acquire(timeout=_QUEUE_TIMEOUT):
-            conn.info[_QUEUED] = queue
+            turns.take()
+            conn.info[_QUEUED] = (queue, turns)
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         except BaseException:
@@ -82,17 +88,60 @@ def _sqlite_recipe(engine: Engine) -> None:
     def _checkin(_dbapi_connection: Any, record: Any) -> None:
         held = record.info.pop(_QUEUED, None)  # a transaction that ended without commit or rollback
         if held is not None:
-            held.release()
+            _release(held)
 
 
 _QUEUED = "concertation_write_queue"
 _QUEUE_TIMEOUT = 30.0
 
 
+def _lock_path(database: str | None) -> Path | None:
+    """The file whose advisory lock orders the writers of every process: beside the database file."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).with_name(Path(database).name + "-writers")
+
+
+class _FileTurns:
+    """An exclusive `flock` on a file, taken by at most one thread of this process at a time (the holder of the
+    process's queue). The file is opened lazily, once per process (never inherited across a fork). Without a file
+    (in-memory database, unwritable directory) it does nothing: SQLite's busy wait remains."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.fd: int | None = None
+        self.pid = 0
+        self.held = False
+
+    def take(self) -> None:
+        if self.path is None:
+            return
+        if self.fd is None or self.pid != os.getpid():
+            try:
+                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError:
+                self.path = None
+                return
+            self.pid = os.getpid()
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+        self.held = True
+
+    def give_back(self) -> None:
+        if self.held and self.fd is not None:
+            self.held = False
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+
+
+def _release(held: tuple[threading.Lock, _FileTurns]) -> None:
+    queue, turns = held
+    turns.give_back()
+    queue.release()
+
+
 def _leave_queue(conn: Any) -> None:
     held = conn.info.pop(_QUEUED, None)
     if held is not None:
-        held.release()
+        _release(held)
 
 
 def begin_write(session: Session) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -26,24 +27,36 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-def get_settings(request: Request) -> Settings:
+# Dependencies that only look something up, or compute briefly, are `async def`: FastAPI runs them on the event
+# loop, where a plain `def` would be a hop to the thread pool and back for each of them, on every request.
+
+
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_clock(request: Request) -> Clock:
+def clock_of(request: Request) -> Clock:
     clock: Clock = request.app.state.clock
     return clock
 
 
-def get_keyring(request: Request) -> Kms:
+async def get_clock(request: Request) -> Clock:
+    return clock_of(request)
+
+
+async def get_keyring(request: Request) -> Kms:
     keyring: Kms = request.app.state.keyring
     return keyring
 
 
-def get_engine(request: Request) -> Engine:
+def engine_of(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
+
+
+async def get_engine(request: Request) -> Engine:
+    return engine_of(request)
 
 
 def get_session(request: Request, engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
@@ -60,22 +73,31 @@ _ROLES = {r.value: r for r in Role}
 bearer = HTTPBearer(auto_error=False, bearerFormat="JWT", description="`make run` prints a development token")
 
 
-def get_actor(
+async def get_actor(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Actor:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthenticated(headers={"WWW-Authenticate": 'Bearer realm="concertation"'})
     verifier: TokenVerifier = request.app.state.verifier
-    try:
-        principal = verifier.verify(credentials.credentials)
-    except AuthenticationError as exc:
-        raise Unauthenticated(
-            exc.code, headers={"WWW-Authenticate": 'Bearer realm="concertation", error="invalid_token"'}
-        ) from None
+    token = credentials.credentials
+    # A token seen before is a dict lookup, done here on the event loop; a first one is verified in the thread pool,
+    # since its issuer's keys may have to be fetched.
+    principal = verifier.cached(token)
+    if principal is None:
+        try:
+            principal = await run_in_threadpool(verifier.verify, token)
+        except AuthenticationError as exc:
+            raise Unauthenticated(
+                exc.code, headers={"WWW-Authenticate": 'Bearer realm="concertation", error="invalid_token"'}
+            ) from None
     limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
     if limiter is not None and request.method in WRITE_METHODS and request.scope["path"].startswith("/v1/"):
-        limiter.check_write(principal.issuer, principal.subject)  # 429 with Retry-After when over the budget
+        # 429 with Retry-After when over the budget; a shared storage (redis…) is asked from the thread pool.
+        if limiter.in_process:
+            limiter.check_write(principal.issuer, principal.subject)
+        else:
+            await run_in_threadpool(limiter.check_write, principal.issuer, principal.subject)
     roles = frozenset(_ROLES[r] for r in principal.roles if r in _ROLES)
     actor = Actor(issuer=principal.issuer, subject=principal.subject, roles=roles, org=principal.org)
     request.state.actor = actor  # so that a refusal decided by schema validation can still be audited
@@ -88,7 +110,7 @@ def open_session(request: Request) -> Iterator[Session]:
     if override is not None:
         yield from override()
     else:
-        yield from get_session(request, get_engine(request))
+        yield from get_session(request, engine_of(request))
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

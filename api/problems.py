@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
-from api.deps import get_clock, open_session
+from api.deps import clock_of, open_session
 from api.errors import DomainError, Item
 from api.services.common import audit_payload_refusal
 from policies import grounds
@@ -123,7 +123,7 @@ def validation_violation(error: Mapping[str, Any]) -> Violation:
 def _audit_refusal(request: Request, actor: Actor, violations: Sequence[Violation]) -> None:
     """A rule refused the payload before any use case ran (an unknown basis type, purpose…): audit it too."""
     for session in open_session(request):
-        audit_payload_refusal(session, actor, request.method, request.url.path, violations, get_clock(request)())
+        audit_payload_refusal(session, actor, request.method, request.url.path, violations, clock_of(request)())
 
 
 def install(app: FastAPI) -> None:

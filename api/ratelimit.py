@@ -61,6 +61,8 @@ class RateLimiter:
     """The two budgets over one `limits` storage. Thread-safe (the storage is)."""
 
     def __init__(self, storage_uri: str, token: str, write: str) -> None:
+        #: The counts live in this process (no I/O): a check may run on the event loop.
+        self.in_process = storage_uri.startswith("memory://")
         self._limiter = SlidingWindowCounterRateLimiter(storage_from_string(storage_uri, wrap_exceptions=True))
         self._token: tuple[RateLimitItem, ...] = tuple(parse_many(token))
         self._write: tuple[RateLimitItem, ...] = tuple(parse_many(write))

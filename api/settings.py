@@ -63,7 +63,7 @@ class Settings(BaseSettings):
     # Limits
     max_body_bytes: int = Field(default=256 * 1024, ge=1024, description="Larger request bodies get 413")
     max_in_flight: int = Field(
-        default=64, ge=1, le=10000, description="Requests one worker serves at once; more get 503 with Retry-After"
+        default=32, ge=1, le=10000, description="Requests one worker serves at once; more get 503 with Retry-After"
     )
 
     # Partner systems (SPEC §2): client-credentials tokens and rate limits per client. In-memory limits are counted

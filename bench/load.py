@@ -128,3 +128,122 @@ async def drive_until(
 ) -> LoadResult:
     """Run the load until `stop` is set (no warm-up): a read loop alongside a long operation."""
     return await _drive(base_url, make, clients=clients, warmup=0.0, duration=0.0, ok=ok, stop=stop)
+
+
+@dataclass
+class OverloadResult:
+    """An overload and what followed it."""
+
+    clients: int
+    admitted: LoadResult  # the 2xx answers
+    shed: int  # answered 503 or 429 with Retry-After
+    failed: dict[str, int]  # anything else: other statuses, transport errors and timeouts
+    recovered_seconds: float | None  # from the end of the overload to the first of `streak` good answers in a row
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "clients": self.clients,
+            "admitted": self.admitted.as_dict(),
+            "shed": self.shed,
+            "failed": self.failed,
+            "recovered_seconds": None if self.recovered_seconds is None else round(self.recovered_seconds, 2),
+        }
+
+
+async def _overload(
+    base_url: str,
+    make: MakeRequest,
+    *,
+    clients: int,
+    duration: float,
+    good_latency: float,
+    streak: int,
+    patience: float,
+) -> OverloadResult:
+    limits = httpx.Limits(max_connections=clients + 1, max_keepalive_connections=clients + 1)
+    latencies: list[float] = []
+    statuses: Counter[str] = Counter()
+    failed: Counter[str] = Counter()
+    shed = 0
+    counter = 0
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=patience) as client:
+        started = time.perf_counter()
+        until = started + duration
+
+        async def worker() -> None:
+            """A client as partner systems are asked to be: on 429/503 it waits the Retry-After, then asks again."""
+            nonlocal shed, counter
+            while time.perf_counter() < until:
+                counter += 1
+                method, path, body, headers = make(counter)
+                t0 = time.perf_counter()
+                try:
+                    response = await client.request(method, path, json=body, headers=headers)
+                except httpx.HTTPError as exc:
+                    failed[type(exc).__name__] += 1
+                    continue
+                code = response.status_code
+                statuses[str(code)] += 1
+                if 200 <= code < 300:
+                    latencies.append(time.perf_counter() - t0)
+                elif code in (429, 503) and response.headers.get("retry-after", "").isdigit():
+                    shed += 1
+                    await asyncio.sleep(
+                        min(float(response.headers["retry-after"]), max(0.0, until - time.perf_counter()))
+                    )
+                else:
+                    failed[str(code)] += 1
+
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        ended = time.perf_counter()
+
+        # Recovery: one client asks again and again until `streak` answers in a row are 2xx within `good_latency`;
+        # the time counts from the end of the overload.
+        recovered: float | None = None
+        good = 0
+        first_good = ended
+        while time.perf_counter() - ended < patience:
+            counter += 1
+            method, path, body, headers = make(counter)
+            t0 = time.perf_counter()
+            try:
+                response = await client.request(method, path, json=body, headers=headers)
+                ok = 200 <= response.status_code < 300 and time.perf_counter() - t0 <= good_latency
+            except httpx.HTTPError:
+                ok = False
+            if not ok:
+                good = 0
+                continue
+            good += 1
+            if good == 1:
+                first_good = t0
+            if good == streak:
+                recovered = max(0.0, first_good - ended)
+                break
+    admitted = summarise(latencies, 0, ended - started, statuses)
+    return OverloadResult(clients, admitted, shed, dict(failed), recovered)
+
+
+def overload(
+    base_url: str,
+    make: MakeRequest,
+    *,
+    clients: int,
+    duration: float,
+    good_latency: float,
+    streak: int = 5,
+    patience: float = 30.0,
+) -> OverloadResult:
+    """`clients` closed-loop clients that honour Retry-After, for `duration` seconds; then how long until the
+    service answers normally again."""
+    return asyncio.run(
+        _overload(
+            base_url,
+            make,
+            clients=clients,
+            duration=duration,
+            good_latency=good_latency,
+            streak=streak,
+            patience=patience,
+        )
+    )

@@ -158,10 +158,18 @@ class ProsecutionRequest(SQLModel, table=True):
 
 
 #: The stored columns an entry shows as they are (content and justification are opened separately).
-_PUBLIC_COLUMNS = tuple(n for n in MinutesEntryPublic.model_fields if n not in ("content", "necessity_justification"))
+ENTRY_COLUMNS = tuple(n for n in MinutesEntryPublic.model_fields if n not in ("content", "necessity_justification"))
 
 
-def public_entry(row: MinutesEntry, content: str, necessity: str | None) -> MinutesEntryPublic:
+def entry_fields(row: Any, content: str, necessity: str | None) -> dict[str, Any]:
+    """What readers see of an entry, unvalidated, from a `MinutesEntry` or a row of at least its `ENTRY_COLUMNS`:
+    a page validates its items at once (one pass of pydantic's core over the whole list, not one model per entry)."""
     # Read the columns directly: a whole `model_dump` of the row per entry costs more than the decryption.
-    values: dict[str, Any] = {name: getattr(row, name) for name in _PUBLIC_COLUMNS}
-    return MinutesEntryPublic.model_validate({**values, "content": content, "necessity_justification": necessity})
+    values: dict[str, Any] = {name: getattr(row, name) for name in ENTRY_COLUMNS}
+    values["content"] = content
+    values["necessity_justification"] = necessity
+    return values
+
+
+def public_entry(row: Any, content: str, necessity: str | None) -> MinutesEntryPublic:
+    return MinutesEntryPublic.model_validate(entry_fields(row, content, necessity))

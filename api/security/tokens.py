@@ -240,13 +240,21 @@ class TokenVerifier:
             "leeway": leeway_seconds,
         }
 
-    def verify(self, token: str) -> Principal:
-        """Return the principal a valid token stands for, or raise :class:`AuthenticationError`."""
+    def cached(self, token: str) -> Principal | None:
+        """The principal of a token verified before and not yet expired, else None: a dict lookup, never I/O."""
         try:
             cached = self._cache.get(token)
-        except TypeError:  # unhashable non-string input; refused below
-            cached = None
+        except TypeError:  # unhashable non-string input; refused by verify()
+            return None
         if cached is not None and self._clock() < cached.expires_at:
+            return cached
+        return None
+
+    def verify(self, token: str) -> Principal:
+        """Return the principal a valid token stands for, or raise :class:`AuthenticationError`. A first verification
+        may fetch the issuer's keys (JWKS over HTTP)."""
+        cached = self.cached(token)
+        if cached is not None:
             return cached
         principal = self._verify_uncached(token)
         self._remember(token, principal)

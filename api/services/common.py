@@ -6,9 +6,9 @@ import base64
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from sqlalchemy import and_, or_
 from sqlmodel import Session, SQLModel, col
@@ -23,6 +23,8 @@ from policies.access import Actor
 from policies.decision import Finding, Violation
 
 MAX_LIMIT = 200
+
+T = TypeVar("T")
 
 
 def _pack(value: Any) -> str:
@@ -184,6 +186,31 @@ def succeed(session: Session, actor: Actor, action: str, **event: Any) -> None:
     audit.record(session, actor, action, Outcome.SUCCESS, **event)
     mark_committed(session, action, event)
     session.commit()
+
+
+def audited_read(session: Session, actor: Actor, action: str, read: Callable[[], tuple[T, dict[str, Any]]]) -> T:
+    """Run a read that is audited (R109): `read()` decides, reads and decrypts, and gives back its result and the
+    fields of its success event, which joins the chain before the result is returned.
+
+    PostgreSQL: one write transaction; the concertation is locked FOR SHARE (`load(..., reading=True)`), so readers
+    run side by side. SQLite has one writer at a time: holding its lock for the whole read would make every reader
+    wait for every other. There the read runs in a snapshot (a deferred transaction) and only its event is written,
+    in a short write transaction of its own — once no change has succeeded since the snapshot (only reads and
+    refusals were recorded meanwhile), so the event stands in the chain exactly where the data it saw still held.
+    Otherwise the read is done again inside the write transaction, as on PostgreSQL."""
+    if session.get_bind().dialect.name == "sqlite":
+        as_of = audit.head_seq(session)  # the first statement of a deferred transaction: it fixes the snapshot
+        result, event = read()
+        session.commit()  # nothing written: ends the snapshot
+        begin_write(session)
+        if not audit.changed_since(session, as_of):
+            succeed(session, actor, action, **event)
+            return result
+        session.rollback()
+    begin_write(session)
+    result, event = read()
+    succeed(session, actor, action, **event)
+    return result
 
 
 def audit_alone(session: Session, actor: Actor, action: str, outcome: Outcome, **event: Any) -> None:

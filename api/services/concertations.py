@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_, exists, or_
 from sqlmodel import Session, col, select
 
 from api.db import WRITE, begin_write
@@ -109,11 +109,6 @@ def _persons(session: Session, concertation_id: uuid.UUID) -> list[PersonConcern
     return list(session.exec(query.order_by(col(PersonConcerned.created_at), col(PersonConcerned.reference))).all())
 
 
-def _participants(session: Session, concertation_id: uuid.UUID) -> list[Participant]:
-    query = select(Participant).where(Participant.concertation_id == concertation_id)
-    return list(session.exec(query.order_by(col(Participant.created_at), col(Participant.id))).all())
-
-
 def _participant_public(row: Participant) -> ParticipantPublic:
     return ParticipantPublic.model_validate(row.model_dump())
 
@@ -204,15 +199,26 @@ class Loaded:
     def __init__(self, session: Session, row: Concertation) -> None:
         self.session = session
         self.row = row
-        self.participant_rows = _participants(session, row.id)
-        self.participants = [_participant_public(p) for p in self.participant_rows]
-        self.acknowledged = set(
-            session.exec(
-                select(SecrecyAcknowledgement.participant_id).where(SecrecyAcknowledgement.concertation_id == row.id)
-            ).all()
+        # The participants and which of them acknowledged secrecy (R19), in one query: every use case asks.
+        acknowledged = (
+            exists()
+            .where(col(SecrecyAcknowledgement.concertation_id) == row.id)
+            .where(col(SecrecyAcknowledgement.participant_id) == col(Participant.id))
         )
+        rows = session.exec(
+            select(Participant, acknowledged)
+            .where(Participant.concertation_id == row.id)
+            .order_by(col(Participant.created_at), col(Participant.id))
+        ).all()
+        self.participant_rows = [p for p, _ in rows]
+        self.acknowledged = {p.id for p, ack in rows if ack}
 
-    # The basis and the persons concerned are read when a use case first asks (reading the minutes never does).
+    # The participants' public form, the basis and the persons concerned are made when a use case first asks
+    # (reading the minutes never does).
+    @cached_property
+    def participants(self) -> list[ParticipantPublic]:
+        return [_participant_public(p) for p in self.participant_rows]
+
     @cached_property
     def basis(self) -> LegalBasis | None:
         return self.session.get(LegalBasis, self.row.legal_basis_id)
