@@ -9,7 +9,7 @@ probes are never shed, so that an orchestrator does not restart a worker that is
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from policies.messages import negotiate
 
@@ -36,11 +36,24 @@ class LoadShedder:
         if self.in_flight >= self.limit:
             await self._shed(scope, receive, send)
             return
+        # A request counts until its response is sent, not until the app returns: what follows the last byte (the
+        # database session closed in the thread pool…) can wait behind busy threads while its client, already
+        # answered, sends the next request, and counting it would shed a load the worker is keeping up with.
         self.in_flight += 1
+        counted = True
+
+        async def sending(message: Message) -> None:
+            nonlocal counted
+            await send(message)
+            if counted and message["type"] == "http.response.body" and not message.get("more_body", False):
+                counted = False
+                self.in_flight -= 1
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, sending)
         finally:
-            self.in_flight -= 1
+            if counted:
+                self.in_flight -= 1
 
     async def _shed(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Imported here: api.problems pulls in the services, which this module (installed first) must not need.

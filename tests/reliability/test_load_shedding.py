@@ -61,6 +61,42 @@ def test_the_excess_is_shed_at_once_and_the_worker_recovers() -> None:
     asyncio.run(scenario())
 
 
+def test_a_request_already_answered_no_longer_counts() -> None:
+    """What runs after the last byte (closing the session in a busy thread pool) must not shed the client's next
+    request: it waits for nobody."""
+    cleanup = asyncio.Event()
+
+    async def answers_then_cleans_up(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+        await cleanup.wait()
+
+    async def scenario() -> None:
+        shedder = LoadShedder(answers_then_cleans_up, limit=1)
+        sent: list[Any] = []
+
+        async def send(message: Any) -> None:
+            sent.append(message)
+
+        async def receive() -> Any:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        scope = {"type": "http", "method": "GET", "path": "/v1/x", "headers": []}
+        first = asyncio.create_task(shedder(scope, receive, send))
+        while len(sent) < 2:
+            await asyncio.sleep(0)
+        assert shedder.in_flight == 0  # answered, still cleaning up
+        second = asyncio.create_task(shedder(scope, receive, send))
+        while len(sent) < 4:
+            await asyncio.sleep(0)
+        assert [m.get("status") for m in sent if m["type"] == "http.response.start"] == [200, 200]
+        cleanup.set()
+        await asyncio.gather(first, second)
+        assert shedder.in_flight == 0
+
+    asyncio.run(scenario())
+
+
 def test_a_failing_request_releases_its_slot() -> None:
     async def boom(scope: Any, receive: Any, send: Any) -> None:
         raise RuntimeError("the application failed")
