@@ -4,16 +4,16 @@ For each database: a fresh database built by the migrations; the service (`uvico
 2 workers) and the bare baseline (`bench/baseline_app.py`, 2 workers) on it; the same load for both — 32 concurrent
 async httpx clients, a warm-up, then measuring windows taken in turns with the baseline's — for creating a
 concertation (its compliance report is evaluated and audited on create), adding a minutes entry (encrypt + audit)
-and reading 50 entries (decrypt + audit). Then,
-in process: JWT verification through the app's `TokenVerifier`, a KEK rotation of 10 000 concertations by the real
-command (`concertation keys rotate`) while a read loop keeps asking the service, list/read latency once the
-database is seeded (100 000 concertations, 1 000 000 entries; `bench/seed.py`) against the same before seeding
-(4 clients: latency, not queueing), and
-the verification rate of the whole audit chain. A table is printed and written as JSON to `bench/results/`.
+and reading 50 entries (decrypt + audit); then twice the clients adding entries, to see the service shed and
+recover. Then, in process: JWT verification through the app's `TokenVerifier`, a KEK rotation of 10 000
+concertations by the real command (`concertation keys rotate`) while a read loop keeps asking the service, list/read
+latency once the database is seeded (100 000 concertations, 1 000 000 entries; `bench/seed.py`) against the same
+before seeding (4 clients: latency, not queueing), and the verification rate of the whole audit chain. A table is
+printed and written as JSON to `bench/results/`.
 
 `BENCH_QUICK=1` shortens every window and seeds 20 000 concertations / 200 000 entries: a few minutes in all.
 `BENCH_DATABASES=sqlite` (or `postgres`) runs one database only; `BENCH_STRICT=1` exits 1 when a target is missed;
-`BENCH_PARTS=http,jwt,kek,scale,chain` picks parts. The machine is shared: absolute figures are noisy,
+`BENCH_PARTS=http,overload,jwt,kek,scale,chain` picks parts. The machine is shared: absolute figures are noisy,
 which is why every HTTP figure stands next to the baseline's, measured the same way in the same minute.
 """
 
