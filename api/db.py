@@ -63,7 +63,9 @@ def _sqlite_recipe(engine: Engine) -> None:
     # own lock file, which the kernel hands over the moment it is released. Without them every waiter polls SQLite's
     # lock with the busy handler's growing sleeps (up to 100 ms each): a writer of one process waits seconds while
     # the writers of the other pass the lock among themselves. SQLite's own lock still decides; the queues only
-    # order the contenders (a timeout falls back to SQLite's wait).
+    # order the contenders (a timeout on this process's queue falls back to SQLite's wait). The file lock has no
+    # timeout: whoever holds it is about to hold, or holds, SQLite's write lock as well, and a process that dies
+    # releases it with its descriptors.
     queue = threading.Lock()
     turns = _FileTurns(_lock_path(engine.url.database))
 
