@@ -253,6 +253,13 @@ def _bearer(headers: Sequence[tuple[bytes, bytes]]) -> str | None:
     return None
 
 
+def _principal(verifier: TokenVerifier, token: str) -> Principal | None:
+    try:
+        return verifier.verify(token)
+    except AuthenticationError:
+        return None
+
+
 class Idempotency:
     """Pure ASGI middleware; see the module docstring."""
 
@@ -274,7 +281,10 @@ class Idempotency:
             await self._refuse(scope, receive, send, INVALID)
             return
         token = _bearer(scope["headers"])
-        principal = await anyio.to_thread.run_sync(self._principal, scope, token) if token else None
+        verifier: TokenVerifier = scope["app"].state.verifier
+        principal = verifier.cached(token) if token else None  # a token seen before: a dict lookup, as in get_actor
+        if token and principal is None:  # a first verification may fetch the issuer's keys: in the thread pool
+            principal = await anyio.to_thread.run_sync(_principal, verifier, token)
         if principal is None:  # no valid token: the route answers 401, nothing is kept
             await self.app(scope, receive, send)
             return
@@ -289,13 +299,6 @@ class Idempotency:
             await _send(send, verdict.status, [*verdict.headers, REPLAYED], verdict.body)
         else:
             await self._run(scope, receive, send, body, verdict.record_id)
-
-    def _principal(self, scope: Scope, token: str) -> Principal | None:
-        verifier: TokenVerifier = scope["app"].state.verifier
-        try:
-            return verifier.verify(token)
-        except AuthenticationError:
-            return None
 
     def _claim(self, scope: Scope, principal: Principal, key: str, print_: str) -> Verdict:
         state = scope["app"].state

@@ -549,6 +549,7 @@ def disclosure(
         )
     ]
     items = _open_entries(session, actor, action, loaded, allowed, keyring, now)
+    withheld = len(entries) - len(allowed)
     succeed(
         session,
         actor,
@@ -557,19 +558,10 @@ def disclosure(
         object_type="prosecution_request",
         object_id=request.id,
         concertation_id=row.id,
-        details={
-            "entries": [str(e.id) for e in allowed],
-            "offences": sorted(request.offences),
-            "withheld": len(entries) - len(allowed),
-        },
+        details={"entries": [str(e.id) for e in allowed], "offences": sorted(request.offences), "withheld": withheld},
     )
     return Disclosure.model_validate(
-        {
-            "request_id": request.id,
-            "offences": request.offences,
-            "items": items,
-            "withheld": len(entries) - len(allowed),
-        }
+        {"request_id": request.id, "offences": request.offences, "items": items, "withheld": withheld}
     )
 
 
