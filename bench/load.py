@@ -26,6 +26,8 @@ class LoadResult:
     p99_ms: float
     statuses: dict[str, int] = field(default_factory=dict)
     latencies: list[float] = field(default_factory=list, repr=False)
+    #: Answers 429/503 with Retry-After that a patient client waited out: neither latencies, statuses nor errors.
+    refused: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -72,19 +74,24 @@ async def _drive(
     duration: float,
     ok: tuple[int, ...],
     stop: asyncio.Event | None,
+    patient: bool = False,
+    timeout: float = 60.0,
 ) -> LoadResult:
+    """`patient`: clients as partner systems are asked to be — on 429/503 with Retry-After they wait, then ask
+    again; such answers are counted in `refused` only."""
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     latencies: list[float] = []
     statuses: Counter[str] = Counter()
     errors = 0
+    refused = 0
     counter = 0
-    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=timeout) as client:
         started = time.perf_counter()
         measure_from = started + warmup
         until = measure_from + duration
 
         async def worker() -> None:
-            nonlocal errors, counter
+            nonlocal errors, refused, counter
             while True:
                 now = time.perf_counter()
                 if (stop is not None and stop.is_set()) or (stop is None and now >= until):
@@ -99,7 +106,11 @@ async def _drive(
                 except httpx.HTTPError as exc:
                     status, good = type(exc).__name__, False
                 t1 = time.perf_counter()
-                if t0 >= measure_from:
+                wait = response.headers.get("retry-after", "") if not good and status in ("429", "503") else ""
+                if patient and wait.isdigit():
+                    refused += 1
+                    await asyncio.sleep(min(float(wait), max(0.0, until - time.perf_counter())))
+                elif t0 >= measure_from:
                     latencies.append(t1 - t0)
                     statuses[status] += 1
                     if not good:
@@ -107,7 +118,9 @@ async def _drive(
 
         await asyncio.gather(*(worker() for _ in range(clients)))
         window = time.perf_counter() - measure_from
-    return summarise(latencies, errors, window, statuses)
+    result = summarise(latencies, errors, window, statuses)
+    result.refused = refused
+    return result
 
 
 def drive(
@@ -134,77 +147,26 @@ async def drive_until(
 class OverloadResult:
     """An overload and what followed it."""
 
-    clients: int
-    admitted: LoadResult  # the 2xx answers
-    shed: int  # answered 503 or 429 with Retry-After
-    failed: dict[str, int]  # anything else: other statuses, transport errors and timeouts
+    admitted: LoadResult  # its `refused`: the answers 503 or 429 with Retry-After
     recovered_seconds: float | None  # from the end of the overload to the first of `streak` good answers in a row
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "clients": self.clients,
-            "admitted": self.admitted.as_dict(),
-            "shed": self.shed,
-            "failed": self.failed,
-            "recovered_seconds": None if self.recovered_seconds is None else round(self.recovered_seconds, 2),
-        }
+    @property
+    def failed(self) -> dict[str, int]:
+        """Anything but a success or a refusal with Retry-After: other statuses, transport errors, timeouts."""
+        return {s: n for s, n in self.admitted.statuses.items() if not (s.isdigit() and 200 <= int(s) < 300)}
 
 
-async def _overload(
-    base_url: str,
-    make: MakeRequest,
-    *,
-    clients: int,
-    duration: float,
-    good_latency: float,
-    streak: int,
-    patience: float,
-) -> OverloadResult:
-    limits = httpx.Limits(max_connections=clients + 1, max_keepalive_connections=clients + 1)
-    latencies: list[float] = []
-    statuses: Counter[str] = Counter()
-    failed: Counter[str] = Counter()
-    shed = 0
-    counter = 0
-    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=patience) as client:
-        started = time.perf_counter()
-        until = started + duration
-
-        async def worker() -> None:
-            """A client as partner systems are asked to be: on 429/503 it waits the Retry-After, then asks again."""
-            nonlocal shed, counter
-            while time.perf_counter() < until:
-                counter += 1
-                method, path, body, headers = make(counter)
-                t0 = time.perf_counter()
-                try:
-                    response = await client.request(method, path, json=body, headers=headers)
-                except httpx.HTTPError as exc:
-                    failed[type(exc).__name__] += 1
-                    continue
-                code = response.status_code
-                statuses[str(code)] += 1
-                if 200 <= code < 300:
-                    latencies.append(time.perf_counter() - t0)
-                elif code in (429, 503) and response.headers.get("retry-after", "").isdigit():
-                    shed += 1
-                    await asyncio.sleep(
-                        min(float(response.headers["retry-after"]), max(0.0, until - time.perf_counter()))
-                    )
-                else:
-                    failed[str(code)] += 1
-
-        await asyncio.gather(*(worker() for _ in range(clients)))
-        ended = time.perf_counter()
-
-        # Recovery: one client asks again and again until `streak` answers in a row are 2xx within `good_latency`;
-        # the time counts from the end of the overload.
-        recovered: float | None = None
-        good = 0
-        first_good = ended
+async def _recovery(
+    base_url: str, make: MakeRequest, *, good_latency: float, streak: int, patience: float
+) -> float | None:
+    """One client asks again and again until `streak` answers in a row are 2xx within `good_latency`: how long that
+    took to begin, or None after `patience` seconds."""
+    ended = time.perf_counter()
+    good = 0
+    first_good = ended
+    async with httpx.AsyncClient(base_url=base_url, timeout=patience) as client:
         while time.perf_counter() - ended < patience:
-            counter += 1
-            method, path, body, headers = make(counter)
+            method, path, body, headers = make(good)
             t0 = time.perf_counter()
             try:
                 response = await client.request(method, path, json=body, headers=headers)
@@ -218,10 +180,8 @@ async def _overload(
             if good == 1:
                 first_good = t0
             if good == streak:
-                recovered = max(0.0, first_good - ended)
-                break
-    admitted = summarise(latencies, 0, ended - started, statuses)
-    return OverloadResult(clients, admitted, shed, dict(failed), recovered)
+                return max(0.0, first_good - ended)
+    return None
 
 
 def overload(
@@ -234,16 +194,22 @@ def overload(
     streak: int = 5,
     patience: float = 30.0,
 ) -> OverloadResult:
-    """`clients` closed-loop clients that honour Retry-After, for `duration` seconds; then how long until the
-    service answers normally again."""
-    return asyncio.run(
-        _overload(
+    """`clients` patient closed-loop clients for `duration` seconds; then how long until the service answers
+    normally again."""
+
+    async def run() -> OverloadResult:
+        admitted = await _drive(
             base_url,
             make,
             clients=clients,
+            warmup=0.0,
             duration=duration,
-            good_latency=good_latency,
-            streak=streak,
-            patience=patience,
+            ok=(200, 201),
+            stop=None,
+            patient=True,
+            timeout=patience,
         )
-    )
+        recovered = await _recovery(base_url, make, good_latency=good_latency, streak=streak, patience=patience)
+        return OverloadResult(admitted, recovered)
+
+    return asyncio.run(run())
