@@ -14,6 +14,8 @@ import httpx
 #: (method, path, json body or None, headers)
 Request = tuple[str, str, Any, dict[str, str]]
 MakeRequest = Callable[[int], Request]
+#: Idle connections expire before uvicorn's keep-alive (5 s) closes them, so none is reused as the server closes it.
+KEEPALIVE = 2.0
 
 
 @dataclass
@@ -79,7 +81,7 @@ async def _drive(
 ) -> LoadResult:
     """`patient`: clients as partner systems are asked to be — on 429/503 with Retry-After they wait, then ask
     again; such answers are counted in `refused` only."""
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=KEEPALIVE)
     latencies: list[float] = []
     statuses: Counter[str] = Counter()
     errors = 0
@@ -164,7 +166,8 @@ async def _recovery(
     ended = time.perf_counter()
     good = 0
     first_good = ended
-    async with httpx.AsyncClient(base_url=base_url, timeout=patience) as client:
+    limits = httpx.Limits(keepalive_expiry=KEEPALIVE)
+    async with httpx.AsyncClient(base_url=base_url, timeout=patience, limits=limits) as client:
         while time.perf_counter() - ended < patience:
             method, path, body, headers = make(good)
             t0 = time.perf_counter()

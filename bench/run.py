@@ -53,7 +53,7 @@ from api.security.kms import from_settings as kms_from_settings
 from api.settings import Settings
 from bench import seed as seeding
 from bench.baseline_app import create_table, make_baseline_engine
-from bench.load import LoadResult, drive, drive_until, merge, overload, percentile
+from bench.load import KEEPALIVE, LoadResult, drive, drive_until, merge, overload, percentile
 from bench.server import ROOT, Server
 from tests.api import payloads
 
@@ -403,7 +403,9 @@ def _run_on(db: str, url: str, workdir: Path) -> list[Row]:
         service.wait_ready()
         baseline.wait_ready()
         _say(f"{db}: setting up through the API")
-        setup = Setup(httpx.Client(base_url=service.url, timeout=60), settings)
+        setup = Setup(
+            httpx.Client(base_url=service.url, timeout=60, limits=httpx.Limits(keepalive_expiry=KEEPALIVE)), settings
+        )
         writers = [setup.meeting() for _ in range(4)]
         reading = setup.meeting()
         setup.write(reading, 50)

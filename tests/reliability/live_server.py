@@ -37,6 +37,16 @@ _STARTED = re.compile(r"Started server process \[(\d+)\]")
 _READY = "Application startup complete."
 _PORT_TAKEN = ("address already in use", "error while attempting to bind")
 _starts = itertools.count(1)
+KEEP_ALIVE_SECONDS = 5  # the server closes a connection idle this long (uvicorn's --timeout-keep-alive)
+
+
+def client_limits(connections: int = 100) -> httpx.Limits:
+    """Connection limits for a client of the live server. Its idle connections expire well before the server's
+    keep-alive does: otherwise a request sent on a connection the server is closing at that very moment fails with a
+    `ReadError` (httpx's own default expiry equals uvicorn's 5 s)."""
+    return httpx.Limits(
+        max_connections=connections, max_keepalive_connections=connections, keepalive_expiry=KEEP_ALIVE_SECONDS / 2
+    )
 
 
 class ServerError(RuntimeError):
@@ -193,6 +203,8 @@ def start(
         str(workers),
         "--timeout-graceful-shutdown",
         "5",
+        "--timeout-keep-alive",
+        str(KEEP_ALIVE_SECONDS),
     ]
     if not access_log:
         command.append("--no-access-log")

@@ -251,7 +251,7 @@ async def _drive(server: LiveServer, coordinators: list[dict[str, str]], setup: 
                 server.kill()  # master and workers at once, mid-flight; returns once none of them runs
                 killed.set()
 
-    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+    limits = live_server.client_limits(CONCURRENCY)
     async with httpx.AsyncClient(base_url=server.base_url, timeout=30.0, limits=limits) as client:
         writers = [asyncio.create_task(writer(client)) for _ in range(CONCURRENCY)]
         try:
@@ -511,7 +511,9 @@ def test_sigkill_during_concurrent_writes_loses_no_acknowledged_write(database: 
         assert sorted(server.started_pids()) == sorted(workers), server.tail()
 
         async def first_run() -> tuple[Setup, Load]:
-            async with httpx.AsyncClient(base_url=server.base_url, timeout=30.0) as client:
+            async with httpx.AsyncClient(
+                base_url=server.base_url, timeout=30.0, limits=live_server.client_limits()
+            ) as client:
                 setup = await _setup(client, coordinator, server)
             return setup, await _drive(server, coordinators, setup)
 
@@ -538,7 +540,9 @@ def test_sigkill_during_concurrent_writes_loses_no_acknowledged_write(database: 
         restarted = time.monotonic() - killed_at
 
         async def second_run() -> tuple[list[str], list[str], list[Retried], list[str], dict[str, Any]]:
-            async with httpx.AsyncClient(base_url=server.base_url, timeout=30.0) as client:
+            async with httpx.AsyncClient(
+                base_url=server.base_url, timeout=30.0, limits=live_server.client_limits()
+            ) as client:
                 replays = await _replay(client, load.acks, coordinators, load)
                 await asyncio.sleep(max(0.0, killed_at + LEASE - time.monotonic()))
                 retried, failed = await _retry(client, load.cut_off, coordinators, load)
@@ -572,7 +576,11 @@ def test_sigkill_during_concurrent_writes_loses_no_acknowledged_write(database: 
                 _expect(r, 200, server)
                 return replays, failed, retried, wrong, r.json()
 
-        replays, failed, retried, wrong, report = asyncio.run(second_run())
+        try:
+            replays, failed, retried, wrong, report = asyncio.run(second_run())
+        except httpx.TransportError as e:  # nothing kills this server: a dropped connection is a finding
+            live = server.worker_pids()
+            raise AssertionError(f"after the restart: {e!r}; workers now {live}\n{server.tail()}") from e
     assert not replays, f"{len(replays)} acknowledged write(s) did not replay: {replays[:5]}"
     assert not failed, f"{len(failed)} cut-off write(s) could not be retried: {failed[:5]}"
     assert not wrong, f"{len(wrong)} write(s) read back different: {wrong[:10]}"
