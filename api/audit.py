@@ -20,6 +20,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from operator import itemgetter
 from time import perf_counter
@@ -292,19 +293,34 @@ def verify_chain(bind: Connection | Session, *, batch: int = 10_000) -> ChainRep
     page = _page_query(connection.dialect.name)
     walk = _Walk()
     cursor = connection.connection.cursor()
+
+    def fetch(after: int, upto: int) -> list[Any]:
+        cursor.execute(page, {"after": after, "upto": upto})
+        return sorted(cursor.fetchall(), key=_by_seq)
+
+    # On PostgreSQL the next page is asked for while this one is hashed: the server selects and renders it in its own
+    # process, and the driver waits for it without the GIL. SQLite runs in this process: it would only take turns.
+    ahead = (
+        ThreadPoolExecutor(1, thread_name_prefix="audit-verify") if connection.dialect.name == "postgresql" else None
+    )
+    pending: Future[list[Any]] | None = None
     try:
         after = None if low is None else int(low) - 1
         while after is not None and after < head and walk.broken is None:
             upto = min(after + batch, head)
-            cursor.execute(page, {"after": after, "upto": upto})
-            rows = sorted(cursor.fetchall(), key=_by_seq)
+            rows = pending.result() if pending is not None else fetch(after, upto)
+            pending = None
             if rows:
-                walk.check(rows)
                 after = upto
+                if ahead is not None and after < head:
+                    pending = ahead.submit(fetch, after, min(after + batch, head))
+                walk.check(rows)
             else:  # a gap wider than a page (rolled-back inserts, or a row forged far ahead): jump it
                 following = connection.execute(next_seq, {"after": after}).scalar()
                 after = None if following is None else int(following) - 1
     finally:
+        if ahead is not None:
+            ahead.shutdown(wait=True)  # a page still being fetched is let finish: the cursor is closed after it
         cursor.close()
     broken = walk.broken
     first_broken_id: uuid.UUID | None = None
