@@ -17,9 +17,11 @@ reuse, all expired records at most once per hour per worker) or by `concertation
 
 The use case commits before its response is stored. So that a worker killed between the two does not let a retry
 run the use case again, `succeed` marks the record `committed` (naming the action and the ids it touched) in the use
-case's own transaction (`api.services.retry_marker`): a retry of such a request gets 409 `idempotency_response_lost`
-with that `outcome`, never a second execution. A refused request (4xx) changed nothing but its audit event; if its
-response was lost, its record stays `in_flight` and a retry after the lease runs it again, harmlessly.
+case's own transaction (`api.services.retry_marker`): once the lease has run out with the response still not
+stored, a retry of such a request gets 409 `idempotency_response_lost` with that `outcome`, never a second execution
+(within the lease it gets 409 `idempotency_in_flight`: the worker may be storing the response that very moment). A
+refused request (4xx) changed nothing but its audit event; if its response was lost, its record stays `in_flight`
+and a retry after the lease runs it again, harmlessly.
 
 A request without the header costs one pass over its header list.
 """
@@ -149,10 +151,12 @@ def claim(
                 verdict: Verdict
                 if row.fingerprint != print_:
                     verdict = REUSED
-                elif row.state == IdempotencyState.COMMITTED.value:
-                    # Committed, but its worker died before the response was stored: never run it again.
+                elif row.state == IdempotencyState.COMMITTED.value and row.created_at <= abandoned:
+                    # Committed, and its response still not stored after the lease: its worker died between the
+                    # two. Never run it again.
                     verdict = Refuse(409, "idempotency_response_lost", {"outcome": row.outcome})
-                elif row.state == IdempotencyState.IN_FLIGHT.value or row.status is None:
+                elif row.state != IdempotencyState.COMPLETED.value or row.status is None:
+                    # In flight, or committed and storing its response right now: wait for it.
                     verdict = IN_FLIGHT
                 else:
                     verdict = _opened(row, kms)

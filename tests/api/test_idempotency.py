@@ -245,8 +245,9 @@ def test_a_committed_request_whose_response_was_lost_never_runs_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The worker dies after the use case committed but before the response was stored (the crash test's window):
-    the record was marked `committed` in the use case's own transaction, so a retry — even after the lease — is told
-    what happened (ids only) instead of creating a second concertation."""
+    the record was marked `committed` in the use case's own transaction, so a retry after the lease is told what
+    happened (ids only) instead of creating a second concertation. Within the lease the worker may still be storing
+    the response (a concurrent pair on one key meets exactly this): the retry is asked to wait."""
     monkeypatch.setattr(idempotency, "complete", lambda *args, **kwargs: None)  # the response is never stored
     body = payloads.concertation(basis_id)
     first = client.post("/v1/concertations", json=body, headers=keyed(coordinator, "lost"))
@@ -254,7 +255,11 @@ def test_a_committed_request_whose_response_was_lost_never_runs_again(
     assert records(connection) == [("coord-1", "lost", IdempotencyState.COMMITTED.value)]
     after_first = writes(connection)
 
-    clock.advance(seconds=Settings().idempotency_lease_seconds + 60)
+    clock.advance(seconds=Settings().idempotency_lease_seconds - 1)
+    refused(
+        client.post("/v1/concertations", json=body, headers=keyed(coordinator, "lost")), 409, "idempotency_in_flight"
+    )
+    clock.advance(seconds=61)
     again = client.post("/v1/concertations", json=body, headers=keyed(coordinator, "lost"))
 
     refused(again, 409, "idempotency_response_lost")
