@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import from_json
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -29,6 +30,9 @@ def is_sqlite(url: str) -> bool:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    # JSON columns are parsed by pydantic's JSON parser: the same values as `json.loads`, in a single C call instead of
+    # three Python frames — a page of fifty minutes entries has 150 JSON columns.
+    kwargs.setdefault("json_deserializer", from_json)
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -59,11 +59,25 @@ async def get_engine(request: Request) -> Engine:
     return engine_of(request)
 
 
-def get_session(request: Request, engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
-    with Session(engine, expire_on_commit=False) as session:
-        # Loaded concertations open their sealed free texts with it (SPEC §6).
-        session.info["kms"] = request.app.state.keyring
+def new_session(request: Request, engine: Engine) -> Session:
+    session = Session(engine, expire_on_commit=False)
+    session.info["kms"] = request.app.state.keyring  # loaded concertations open their sealed free texts with it
+    return session
+
+
+async def get_session(request: Request, engine: Annotated[Engine, Depends(get_engine)]) -> AsyncIterator[Session]:
+    """A session for the route, made and closed on the event loop (two hops to the thread pool saved per request).
+    Making one does no I/O: it connects at its first statement. A use case ends with commit or rollback, which gives
+    the connection back to the pool; closing is then only forgetting objects. A session still in a transaction (the
+    route failed half-way) rolls back, in the thread pool, off the event loop."""
+    session = new_session(request, engine)
+    try:
         yield session
+    finally:
+        if session.in_transaction():
+            await run_in_threadpool(session.close)
+        else:
+            session.close()
 
 
 _ROLES = {r.value: r for r in Role}
@@ -110,7 +124,8 @@ def open_session(request: Request) -> Iterator[Session]:
     if override is not None:
         yield from override()
     else:
-        yield from get_session(request, engine_of(request))
+        with new_session(request, engine_of(request)) as session:
+            yield session
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

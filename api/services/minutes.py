@@ -37,6 +37,7 @@ from api.services.common import (
 from api.services.concertations import Loaded, load
 from api.services.sealed import ContentDestroyed, Sealer
 from models.audit import Outcome
+from models.common import validated
 from models.concertation import Concertation, Participant
 from models.minutes import (
     ENTRY_COLUMNS,
@@ -202,10 +203,10 @@ def _open_entries(
     entries: Sequence[Any],
     keyring: Kms,
     now: datetime,
-) -> list[dict[str, Any]]:
-    """The entries opened, as the fields of `MinutesEntryPublic` (the page they go in validates them at once)."""
+) -> list[MinutesEntryPublic]:
+    """The entries opened and validated one by one (`validated`: the page they go in then takes them as they are)."""
     sealer = Sealer(session, keyring, loaded.row)
-    out: list[dict[str, Any]] = []
+    out: list[MinutesEntryPublic] = []
     for e in entries:
         try:
             content = sealer.open("minutes_entry", "content", e.id, e.content_ciphertext).decode()
@@ -229,7 +230,7 @@ def _open_entries(
                 codes=["integrity_error"],
             )
             raise IntegrityFailure() from None
-        out.append(entry_fields(e, content, necessity))
+        out.append(validated(MinutesEntryPublic, entry_fields(e, content, necessity)))
     return out
 
 
@@ -301,8 +302,8 @@ def read_minutes(
         whole = position is None and not more
         facts = [(e.id, e.disclosed_to_person_at) for e in entries] if whole else _tag_facts(session, loaded.row.id)
         next_cursor = encode_cursor(entries[-1].recorded_at, entries[-1].id) if more else None
-        page = MinutesPage.model_validate(
-            {"finalised_at": loaded.row.minutes_finalised_at, "items": items, "next_cursor": next_cursor}
+        page = validated(
+            MinutesPage, {"finalised_at": loaded.row.minutes_finalised_at, "items": items, "next_cursor": next_cursor}
         )
         event = {
             "now": now,
@@ -560,8 +561,8 @@ def disclosure(
         concertation_id=row.id,
         details={"entries": [str(e.id) for e in allowed], "offences": sorted(request.offences), "withheld": withheld},
     )
-    return Disclosure.model_validate(
-        {"request_id": request.id, "offences": request.offences, "items": items, "withheld": withheld}
+    return validated(
+        Disclosure, {"request_id": request.id, "offences": request.offences, "items": items, "withheld": withheld}
     )
 
 

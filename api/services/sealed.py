@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -75,6 +75,16 @@ def create_data_key(session: Session, keyring: Kms, concertation_id: uuid.UUID, 
     return key, dek
 
 
+#: What a Sealer reads of a data key (`DataKey` attributes of the same names).
+_KEY_COLUMNS: tuple[Any, ...] = (
+    DataKey.version,
+    DataKey.kek_id,
+    DataKey.wrapped_dek,
+    DataKey.retired_at,
+    DataKey.destroyed_at,
+)
+
+
 class Sealer:
     """Seals and opens the fields of one concertation, under its current scope and data keys."""
 
@@ -93,10 +103,11 @@ class Sealer:
         self._plain: dict[int, bytes] = {}
         if new_key is not None:
             key, dek = new_key
-            self._keys = {key.version: key}
+            self._keys: dict[int, Any] = {key.version: key}
             self._plain[key.version] = dek
         else:
-            keys = session.exec(select(DataKey).where(DataKey.concertation_id == row.id)).all()
+            # The columns opening needs, not ORM objects: a reader builds a Sealer on every request.
+            keys: Sequence[Any] = session.exec(select(*_KEY_COLUMNS).where(DataKey.concertation_id == row.id)).all()
             self._keys = {k.version: k for k in keys}
         self._keyring = keyring
 
