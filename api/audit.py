@@ -28,8 +28,8 @@ from time import perf_counter
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Connection, func, insert, select, text
-from sqlmodel import Session, col
+from sqlalchemy import Connection, bindparam, func, insert, select, text
+from sqlmodel import Session
 
 from models.audit import AuditEvent, ChainBreak, ChainReport, Outcome
 from policies.access import Actor
@@ -101,7 +101,10 @@ class Recorded:
 
 
 _EVENTS = AuditEvent.__table__  # type: ignore[attr-defined]  # SQLModel declares it on table classes
+# Core statements on the table, built once: every request runs some of them, and an ORM select of the same costs
+# its compile state on each execution.
 _INSERT = insert(_EVENTS).returning(_EVENTS.c.seq)
+_HEAD = select(_EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 
 
 def record(
@@ -122,7 +125,7 @@ def record(
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
-    head = session.execute(select(col(AuditEvent.hash)).order_by(col(AuditEvent.seq).desc()).limit(1)).scalar()
+    head = session.execute(_HEAD).scalar()
     event: dict[str, Any] = {
         "id": uuid.uuid4(),
         # Stored as UTC and read back as UTC: hash the instant in the form verification will see.
@@ -157,20 +160,23 @@ READS = frozenset(
 
 def head_seq(session: Session) -> int:
     """The seq of the last event the session's transaction sees (0 when the trail is empty)."""
-    return int(session.execute(select(func.coalesce(func.max(col(AuditEvent.seq)), 0))).scalar_one())
+    return int(session.execute(_HEAD_SEQ).scalar_one())
 
 
 def changed_since(session: Session, seq: int) -> bool:
     """Whether a change succeeded after event `seq`: an event past it that is neither a read nor a refusal. Every
     change of the service is recorded in the transaction that makes it, so none means the data are as they were."""
-    query = (
-        select(col(AuditEvent.seq))
-        .where(col(AuditEvent.seq) > seq)
-        .where(col(AuditEvent.outcome) == Outcome.SUCCESS.value)
-        .where(col(AuditEvent.action).not_in(READS))
-        .limit(1)
-    )
-    return session.execute(query).first() is not None
+    return session.execute(_CHANGED_AFTER, {"after": seq}).first() is not None
+
+
+_HEAD_SEQ = select(func.coalesce(func.max(_EVENTS.c.seq), 0))
+_CHANGED_AFTER = (
+    select(_EVENTS.c.seq)
+    .where(_EVENTS.c.seq > bindparam("after"))
+    .where(_EVENTS.c.outcome == Outcome.SUCCESS.value)
+    .where(_EVENTS.c.action.not_in(READS))
+    .limit(1)
+)
 
 
 # ------------------------------------------------------------------------------------------------ verification

@@ -51,8 +51,8 @@ from models.minutes import (
     ProsecutionRequest,
     ProsecutionRequestCreate,
     ProsecutionRequestPublic,
-    entry_fields,
     public_entry,
+    row_fields,
 )
 from models.participation import AgendaItem, Attendance, Silence
 from policies import grounds
@@ -230,11 +230,12 @@ def _open_entries(
                 codes=["integrity_error"],
             )
             raise IntegrityFailure() from None
-        out.append(validated(MinutesEntryPublic, entry_fields(e, content, necessity)))
+        out.append(validated(MinutesEntryPublic, row_fields(e, content, necessity)))
     return out
 
 
-#: What reading an entry needs: the columns `entry_fields` shows and the sealed content and justification.
+#: What reading an entry needs: the columns readers see (first, in `ENTRY_COLUMNS` order: `row_fields` zips them)
+#: and the sealed content and justification.
 _READ_COLUMNS = (
     *(getattr(MinutesEntry, name) for name in ENTRY_COLUMNS),
     MinutesEntry.content_ciphertext,
