@@ -59,8 +59,9 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
         ) from None
 
 
-def past(position: tuple[datetime, uuid.UUID], at: Any, row_id: Any, *, newest_first: bool = False) -> Any:
-    """The keyset condition for the rows after `position` in (`at`, `row_id`) order (before it, newest first)."""
+def past(position: tuple[Any, Any], at: Any, row_id: Any, *, newest_first: bool = False) -> Any:
+    """The keyset condition for the rows after `position` in (`at`, `row_id`) order (before it, newest first): an
+    instant and an id, or the bound parameters a statement built once will be given."""
     when, last = position
     if newest_first:
         return or_(col(at) < when, and_(col(at) == when, col(row_id) < last))

@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, or_
+from sqlalchemy import ColumnElement, and_, bindparam, exists, or_
 from sqlmodel import Session, col, select
 
 from api.db import WRITE, begin_write
@@ -193,23 +193,27 @@ def _access(
     return _access_of(row, [who for _, who in logins], reading)
 
 
+#: The participants and which of them acknowledged secrecy (R19), in one query: every use case asks. Built once (with
+#: the concertation as a parameter): building and keying the statement on every request cost more than running it.
+_PARTICIPANTS_ACKNOWLEDGED = (
+    select(
+        Participant,
+        exists()
+        .where(col(SecrecyAcknowledgement.concertation_id) == bindparam("concertation"))
+        .where(col(SecrecyAcknowledgement.participant_id) == col(Participant.id)),
+    )
+    .where(col(Participant.concertation_id) == bindparam("concertation"))
+    .order_by(col(Participant.created_at), col(Participant.id))
+)
+
+
 class Loaded:
     """A concertation with what its rules look at, loaded once per use case."""
 
     def __init__(self, session: Session, row: Concertation) -> None:
         self.session = session
         self.row = row
-        # The participants and which of them acknowledged secrecy (R19), in one query: every use case asks.
-        acknowledged = (
-            exists()
-            .where(col(SecrecyAcknowledgement.concertation_id) == row.id)
-            .where(col(SecrecyAcknowledgement.participant_id) == col(Participant.id))
-        )
-        rows = session.exec(
-            select(Participant, acknowledged)
-            .where(Participant.concertation_id == row.id)
-            .order_by(col(Participant.created_at), col(Participant.id))
-        ).all()
+        rows = session.exec(_PARTICIPANTS_ACKNOWLEDGED, params={"concertation": row.id}).all()
         self.participant_rows = [p for p, _ in rows]
         self.acknowledged = {p.id for p, ack in rows if ack}
 

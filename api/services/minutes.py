@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from api import audit
@@ -243,6 +244,20 @@ _READ_COLUMNS = (
 )
 
 
+def _entries_query(*, after: bool, limit: bool) -> Any:
+    query = select(*_READ_COLUMNS).where(MinutesEntry.concertation_id == bindparam("concertation"))
+    if after:
+        query = query.where(past((bindparam("at"), bindparam("last")), MinutesEntry.recorded_at, MinutesEntry.id))
+    query = query.order_by(col(MinutesEntry.recorded_at), col(MinutesEntry.id))
+    return query.limit(bindparam("limit")) if limit else query
+
+
+#: The four forms of the entries query, built once: every read of the minutes runs one.
+_ENTRIES = {
+    (after, limit): _entries_query(after=after, limit=limit) for after in (False, True) for limit in (False, True)
+}
+
+
 def _entries(
     session: Session,
     concertation_id: uuid.UUID,
@@ -253,13 +268,13 @@ def _entries(
     """The entries in the order they were recorded; a page of them with `limit` and `after` (keyset). Rows of the
     columns a reader is shown and the two sealed ones, not ORM objects: building fifty of those costs more than
     opening fifty fields."""
-    query = select(*_READ_COLUMNS).where(MinutesEntry.concertation_id == concertation_id)
+    params: dict[str, Any] = {"concertation": concertation_id}
     if after is not None:
-        query = query.where(past(after, MinutesEntry.recorded_at, MinutesEntry.id))
-    query = query.order_by(col(MinutesEntry.recorded_at), col(MinutesEntry.id))
+        params["at"], params["last"] = after
     if limit is not None:
-        query = query.limit(limit)
-    return list(session.exec(query).all())
+        params["limit"] = limit
+    query = _ENTRIES[after is not None, limit is not None]
+    return list(session.exec(query, params=params).all())
 
 
 def _tag_facts(session: Session, concertation_id: uuid.UUID) -> list[tuple[uuid.UUID, datetime | None]]:
