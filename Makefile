@@ -43,7 +43,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy policies api models
+	$(BIN)/mypy policies api models tests bench
 	$(BIN)/lint-imports
 
 openapi: $(STAMP)

@@ -351,12 +351,11 @@ def test_two_concurrent_updates_of_one_version_exactly_one_wins(
         tag = live_client.get(url, headers=coordinator).headers["etag"]
         ends = ["2026-12-01T10:30:00+01:00", "2026-12-01T11:00:00+01:00"]
 
-        pair = race(
-            2,
-            lambda t=tag, e=ends: live_client.patch(
-                url, json={"scheduled_end": e.pop()}, headers=with_tag(coordinator, t)
-            ),
-        )
+        def patch_end(t: str = tag, e: list[str] = ends) -> Response:
+            r: Response = live_client.patch(url, json={"scheduled_end": e.pop()}, headers=with_tag(coordinator, t))
+            return r
+
+        pair = race(2, patch_end)
 
         assert sorted(r.status_code for r in pair) == [200, 412], [(r.status_code, r.text) for r in pair]
         (winner,) = [r for r in pair if r.status_code == 200]
@@ -366,12 +365,14 @@ def test_two_concurrent_updates_of_one_version_exactly_one_wins(
 
         ptag = live_client.get(f"{url}/participants/{pid}", headers=coordinator).headers["etag"]
         names = ["Alice R.", "A. Renard"]
-        pair = race(
-            2,
-            lambda t=ptag, n=names: live_client.patch(
+
+        def patch_name(t: str = ptag, n: list[str] = names) -> Response:
+            r: Response = live_client.patch(
                 f"{url}/participants/{pid}", json={"display_name": n.pop()}, headers=with_tag(coordinator, t)
-            ),
-        )
+            )
+            return r
+
+        pair = race(2, patch_name)
         assert sorted(r.status_code for r in pair) == [200, 412], [(r.status_code, r.text) for r in pair]
         (winner,) = [r for r in pair if r.status_code == 200]
         stored = live_client.get(f"{url}/participants/{pid}", headers=coordinator)

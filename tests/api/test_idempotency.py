@@ -12,6 +12,7 @@ import json
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -549,9 +550,7 @@ def test_a_concurrent_pair_on_the_same_key_runs_once(live_client: TestClient, li
         before = live_count(live_engine, "SELECT count(*) FROM concertation")
         events = live_count(live_engine, "SELECT count(*) FROM audit_event WHERE action = 'concertation.create'")
 
-        pair = race(
-            2, lambda key=key: live_client.post("/v1/concertations", json=body, headers=keyed(coordinator, key))
-        )
+        pair = race(2, partial(live_client.post, "/v1/concertations", json=body, headers=keyed(coordinator, key)))
 
         created = [p for p in pair if p.status_code == 201 and "idempotent-replayed" not in p.headers]
         assert len(created) == 1, [(p.status_code, p.text) for p in pair]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -113,7 +113,8 @@ def invite(client: TestClient, coordinator: Headers, c: Body, body: Body) -> str
 
 
 def answer(client: TestClient, who: Headers, c: Body, pid: str, value: str, **extra: Any) -> Response:
-    return client.post(of(c, pid, "/response"), json={"answer": value, **extra}, headers=who)
+    r: Response = client.post(of(c, pid, "/response"), json={"answer": value, **extra}, headers=who)
+    return r
 
 
 def acknowledge(client: TestClient, who: Headers, c: Body, pid: str) -> None:
@@ -135,7 +136,8 @@ def steps(client: TestClient, who: Headers, c: Body, *names: str) -> None:
 
 
 def attend(client: TestClient, who: Headers, c: Body, pid: str, event: str) -> Response:
-    return client.post(url(c, "/attendance"), json={"participant_id": pid, "event": event}, headers=who)
+    r: Response = client.post(url(c, "/attendance"), json={"participant_id": pid, "event": event}, headers=who)
+    return r
 
 
 def pairs(problem: Body) -> set[tuple[str | None, str]]:
@@ -1024,7 +1026,7 @@ def test_a_consent_is_withdrawn_once(
     ]
 
 
-PERSON_RECORDS = {
+PERSON_RECORDS: dict[str, tuple[str, Callable[[str], Body], str, str]] = {
     "consent": ("/person-concerned/consents", payloads.consent, "consent_record", "consent.create"),
     "information": (
         "/person-concerned/information",

@@ -70,7 +70,9 @@ def test_the_turn_is_given_back_however_the_transaction_ends(engine: Engine, tmp
         elif end == "rollback":
             session.rollback()
     # Whatever the end, another process can take the turn at once.
-    fd = os.open(_lock_path(str(tmp_path / "w.db")), os.O_RDWR)
+    lock = _lock_path(str(tmp_path / "w.db"))
+    assert lock is not None
+    fd = os.open(lock, os.O_RDWR)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     finally:

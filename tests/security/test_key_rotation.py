@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from fastapi.testclient import TestClient
@@ -62,7 +62,7 @@ def twin(request: pytest.FixtureRequest, keyring: Kms) -> Callable[[], Any]:
     def make() -> Any:
         if isinstance(keyring, KeyRingFile):
             return KeyRingFile(keyring.path)
-        return new_kms(request.getfixturevalue("softhsm"), prefix=keyring.prefix)
+        return new_kms(request.getfixturevalue("softhsm"), prefix=cast(Any, keyring).prefix)
 
     return make
 
