@@ -3,7 +3,9 @@
 An event is added in the session of the change it records and committed with it. Its hash chains it to the
 previous event: `hash = sha256(prev_hash ‖ canonical JSON of the event)`. Two writers must never read the same
 head: on SQLite a write transaction starts with BEGIN IMMEDIATE (one writer at a time); on PostgreSQL the writer
-takes a transaction-scoped advisory lock before reading the head, so several workers keep one chain.
+takes a transaction-scoped advisory lock before reading the head, so several workers keep one chain. The lock is
+held until the commit; `record_and_commit`, which use cases end with, sends the lock, the append and the commit to
+the server in one pipeline, so that the lock is never held while the client is busy elsewhere.
 
 Verification walks the chain in seq order, in keyset batches of raw column values (no ORM objects), and recomputes
 every hash: an edited row no longer gives its hash (`hash_mismatch`); a deleted or inserted row leaves the next
@@ -28,7 +30,9 @@ from time import perf_counter
 from types import SimpleNamespace
 from typing import Any, cast
 
+import psycopg
 from sqlalchemy import Connection, bindparam, func, insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from models.audit import AuditEvent, ChainBreak, ChainReport, Outcome
@@ -107,6 +111,34 @@ _INSERT = insert(_EVENTS).returning(_EVENTS.c.seq)
 _HEAD = select(_EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 
 
+def _event(
+    actor: Actor,
+    action: str,
+    outcome: Outcome,
+    now: datetime,
+    object_type: str,
+    object_id: uuid.UUID | str | None,
+    concertation_id: uuid.UUID | None,
+    codes: Iterable[str],
+    details: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """An event's columns but its hashes."""
+    return {
+        "id": uuid.uuid4(),
+        # Stored as UTC and read back as UTC: hash the instant in the form verification will see.
+        "occurred_at": now.astimezone(UTC) if now.tzinfo is not None else now,
+        "actor_issuer": actor.issuer,
+        "actor_subject": actor.subject,
+        "action": action,
+        "outcome": outcome.value,
+        "object_type": object_type,
+        "object_id": str(object_id) if object_id is not None else None,
+        "concertation_id": concertation_id,
+        "codes": sorted(set(codes)),
+        "details": dict(details or {}),
+    }
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -121,29 +153,98 @@ def record(
     details: Mapping[str, Any] | None = None,
 ) -> Recorded:
     """Append one event to the chain, in the caller's transaction (the caller commits). A plain INSERT of the row,
-    not an ORM object: every request records an event, and the unit of work's flush cost more than the hashing."""
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
+    not an ORM object: every request records an event, and the unit of work's flush cost more than the hashing.
+    A use case that commits right after should call `record_and_commit`."""
+    event = _event(actor, action, outcome, now, object_type, object_id, concertation_id, codes, details)
+    if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
-    head = session.execute(_HEAD).scalar()
-    event: dict[str, Any] = {
-        "id": uuid.uuid4(),
-        # Stored as UTC and read back as UTC: hash the instant in the form verification will see.
-        "occurred_at": now.astimezone(UTC) if now.tzinfo is not None else now,
-        "actor_issuer": actor.issuer,
-        "actor_subject": actor.subject,
-        "action": action,
-        "outcome": outcome.value,
-        "object_type": object_type,
-        "object_id": str(object_id) if object_id is not None else None,
-        "concertation_id": concertation_id,
-        "codes": sorted(set(codes)),
-        "details": dict(details or {}),
-        "prev_hash": head or GENESIS,
-    }
+    event["prev_hash"] = session.execute(_HEAD).scalar() or GENESIS
     event["hash"] = chain_hash(event["prev_hash"], cast(AuditEvent, SimpleNamespace(**event)))
     seq = session.execute(_INSERT, event).scalar_one()
     return Recorded(seq, event["id"], event["occurred_at"], event["prev_hash"], event["hash"])
+
+
+#: PostgreSQL: the append as one statement that reads the head and hashes on the server. Sent right after the lock
+#: in the same pipeline, it runs once the lock is granted, with a snapshot taken then (READ COMMITTED): it sees the
+#: event of the transaction that held the lock before.
+_PG_APPEND = """
+INSERT INTO audit_event (id, occurred_at, actor_issuer, actor_subject, action, outcome, object_type, object_id,
+                         concertation_id, codes, details, prev_hash, hash)
+SELECT %(id)s::uuid, %(occurred_at)s::timestamptz, %(actor_issuer)s::text, %(actor_subject)s::text,
+       %(action)s::text, %(outcome)s::text, %(object_type)s::text, %(object_id)s::text, %(concertation_id)s::uuid,
+       %(codes)s::json, %(details)s::json, head.prev,
+       encode(sha256(convert_to(head.prev, 'UTF8') || %(document)s::bytea), 'hex')
+FROM (SELECT coalesce((SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1), %(genesis)s::text) AS prev) AS head
+RETURNING seq, prev_hash, hash
+"""
+
+
+def record_and_commit(
+    session: Session,
+    actor: Actor,
+    action: str,
+    outcome: Outcome,
+    *,
+    now: datetime,
+    object_type: str,
+    object_id: uuid.UUID | str | None = None,
+    concertation_id: uuid.UUID | None = None,
+    codes: Iterable[str] = (),
+    details: Mapping[str, Any] | None = None,
+) -> Recorded:
+    """Append one event to the chain as the last act of the caller's transaction, and commit it.
+
+    On PostgreSQL every transaction that records an event takes turns on the chain's lock from the head it reads to
+    its commit. Taken by `record`, the lock is held over three round trips, between which this process must be
+    scheduled and get the GIL back — under load most of the time the lock is held is spent waiting for the client.
+    Here the session's changes are flushed first, then the lock, the append (head read and hash on the server, see
+    `_PG_APPEND`) and the COMMIT go to the server in one pipeline: the lock is held only while the server appends
+    and commits. Elsewhere (SQLite: one writer at a time anyway), and inside a savepoint (a transaction the session
+    joined: only the session's own may be committed here), it is `record`, then commit."""
+    if session.get_bind().dialect.name != "postgresql" or session.connection().in_nested_transaction():
+        recorded = record(
+            session,
+            actor,
+            action,
+            outcome,
+            now=now,
+            object_type=object_type,
+            object_id=object_id,
+            concertation_id=concertation_id,
+            codes=codes,
+            details=details,
+        )
+        session.commit()
+        return recorded
+    event = _event(actor, action, outcome, now, object_type, object_id, concertation_id, codes, details)
+    codes_json, details_json = _encode(event["codes"]), _encode(event["details"])
+    document = _document(
+        str(event["id"]),
+        event["occurred_at"].isoformat(),
+        event["actor_issuer"],
+        event["actor_subject"],
+        event["action"],
+        event["outcome"],
+        event["object_type"],
+        event["object_id"],
+        None if concertation_id is None else str(concertation_id),
+        codes_json,
+        details_json,
+    ).encode()
+    params = {**event, "codes": codes_json, "details": details_json, "document": document, "genesis": GENESIS}
+    session.flush()
+    driver = cast(psycopg.Connection[Any], session.connection().connection.driver_connection)
+    try:
+        with driver.cursor() as lock, driver.cursor() as append:
+            with driver.pipeline():
+                lock.execute("SELECT pg_advisory_xact_lock(%s)", (_CHAIN_LOCK,))
+                append.execute(_PG_APPEND, params)
+                driver.commit()
+            seq, prev_hash, digest = cast(tuple[int, str, str], append.fetchone())
+    except psycopg.Error as exc:  # nothing was committed; raised as SQLAlchemy would have (DataError, …)
+        raise DBAPIError.instance(_PG_APPEND, None, exc, psycopg.Error) from exc
+    session.commit()  # the server has committed: this ends the session's transaction (psycopg sends nothing)
+    return Recorded(seq, event["id"], event["occurred_at"], prev_hash, digest)
 
 
 #: The actions that only read: their success changes nothing a reader could see.

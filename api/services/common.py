@@ -184,9 +184,8 @@ def succeed(session: Session, actor: Actor, action: str, **event: Any) -> None:
     """Close a use case: its success event joins the chain in the same transaction as the change, then commit.
 
     A request carrying an `Idempotency-Key` is marked committed in that same transaction (see `retry_marker`)."""
-    audit.record(session, actor, action, Outcome.SUCCESS, **event)
     mark_committed(session, action, event)
-    session.commit()
+    audit.record_and_commit(session, actor, action, Outcome.SUCCESS, **event)
 
 
 def audited_read(session: Session, actor: Actor, action: str, read: Callable[[], tuple[T, dict[str, Any]]]) -> T:
@@ -218,5 +217,4 @@ def audit_alone(session: Session, actor: Actor, action: str, outcome: Outcome, *
     """Drop whatever the use case had started and commit only its audit event, in a write transaction of its own."""
     session.rollback()
     begin_write(session)
-    audit.record(session, actor, action, outcome, **event)
-    session.commit()
+    audit.record_and_commit(session, actor, action, outcome, **event)

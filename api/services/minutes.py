@@ -449,7 +449,7 @@ def file_request(
         # R54: a refused request is kept and alerted even after retention; its motivation can no longer be sealed.
     session.add(request)
     outcome = Outcome.REFUSED if violations else Outcome.SUCCESS
-    audit.record(
+    audit.record_and_commit(
         session,
         actor,
         action,
@@ -461,7 +461,6 @@ def file_request(
         codes=[v.code for v in violations],
         details={"offences": sorted(payload.offences), "use": payload.use.value, "alert": bool(violations)},
     )
-    session.commit()
     if violations:
         raise refused(violations)
     return ProsecutionRequestPublic.model_validate(request.model_dump())

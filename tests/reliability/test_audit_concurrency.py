@@ -26,7 +26,9 @@ from tests.reliability.workers import append_events
 
 N = 200
 PAUSE = 0.001  # seconds between a worker's transactions
-WRITERS = ("worker-a", "worker-b")
+#: Each worker appends its own way: `record` then a commit (the CLI's commands), `record_and_commit` (the API's use
+#: cases; on PostgreSQL lock, append and commit in one pipeline). Both take turns on the same chain.
+WRITERS = {"worker-a": "record", "worker-b": "record_and_commit"}
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -41,7 +43,9 @@ def test_two_processes_appending_at_once_leave_one_valid_chain(
 ) -> None:
     ctx = multiprocessing.get_context("spawn")
     start = ctx.Barrier(len(WRITERS))
-    workers = [ctx.Process(target=append_events, args=(database, who, N, start, PAUSE)) for who in WRITERS]
+    workers = [
+        ctx.Process(target=append_events, args=(database, who, N, start, PAUSE, how)) for who, how in WRITERS.items()
+    ]
     for w in workers:
         w.start()
     for w in workers:

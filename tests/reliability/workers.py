@@ -16,12 +16,15 @@ from policies.access import Actor
 from policies.vocab import Role
 
 
-def append_events(url: str, subject: str, n: int, start: Any, pause: float = 0.0) -> None:
-    """One worker, as a uvicorn worker would be: its own pooled engine, `n` events through `api.audit.record`, one
-    transaction each, `pause` seconds apart. `start` is a barrier shared with the other workers, so that they race
-    from the first event; the connection is opened before it, as a worker's pool would be already."""
+def append_events(url: str, subject: str, n: int, start: Any, pause: float = 0.0, how: str = "record") -> None:
+    """One worker, as a uvicorn worker would be: its own pooled engine, `n` events, one transaction each, `pause`
+    seconds apart, appended by `api.audit.record` then a commit, or by `api.audit.record_and_commit` (`how`). `start`
+    is a barrier shared with the other workers, so that they race from the first event; the connection is opened
+    before it, as a worker's pool would be already. Every event carries codes, a concertation id every other time
+    and details with characters JSON escapes, so that a hash computed by the database is held to the same bytes."""
     engine = make_engine(url)
     actor = Actor("concertation-test", subject, frozenset({Role.COORDINATOR}), "cpas-a")
+    append = getattr(audit, how)
     with engine.connect():
         pass
     start.wait(timeout=120)
@@ -29,7 +32,7 @@ def append_events(url: str, subject: str, n: int, start: Any, pause: float = 0.0
         for i in range(n):
             with Session(engine) as session:
                 begin_write(session)
-                audit.record(
+                append(
                     session,
                     actor,
                     "reliability.append",
@@ -37,9 +40,12 @@ def append_events(url: str, subject: str, n: int, start: Any, pause: float = 0.0
                     now=datetime.now(UTC),
                     object_type="reliability",
                     object_id=uuid.uuid4(),
-                    details={"i": i},
+                    concertation_id=uuid.uuid4() if i % 2 else None,
+                    codes=["R109", "R27"],
+                    details={"i": i, "how": how, "text": 'Zoë « ça » \\ "q" \u2028 \t ☂'},
                 )
-                session.commit()
+                if how == "record":
+                    session.commit()
             if pause:
                 time.sleep(pause)  # the rest of a request, during which the other worker's BEGIN gets through
     finally:
