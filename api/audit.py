@@ -155,7 +155,12 @@ def record(
     """Append one event to the chain, in the caller's transaction (the caller commits). A plain INSERT of the row,
     not an ORM object: every request records an event, and the unit of work's flush cost more than the hashing.
     A use case that commits right after should call `record_and_commit`."""
-    event = _event(actor, action, outcome, now, object_type, object_id, concertation_id, codes, details)
+    return _append(
+        session, _event(actor, action, outcome, now, object_type, object_id, concertation_id, codes, details)
+    )
+
+
+def _append(session: Session, event: dict[str, Any]) -> Recorded:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
     event["prev_hash"] = session.execute(_HEAD).scalar() or GENESIS
@@ -201,36 +206,13 @@ def record_and_commit(
     `_PG_APPEND`) and the COMMIT go to the server in one pipeline: the lock is held only while the server appends
     and commits. Elsewhere (SQLite: one writer at a time anyway), and inside a savepoint (a transaction the session
     joined: only the session's own may be committed here), it is `record`, then commit."""
+    event = _event(actor, action, outcome, now, object_type, object_id, concertation_id, codes, details)
     if session.get_bind().dialect.name != "postgresql" or session.connection().in_nested_transaction():
-        recorded = record(
-            session,
-            actor,
-            action,
-            outcome,
-            now=now,
-            object_type=object_type,
-            object_id=object_id,
-            concertation_id=concertation_id,
-            codes=codes,
-            details=details,
-        )
+        recorded = _append(session, event)
         session.commit()
         return recorded
-    event = _event(actor, action, outcome, now, object_type, object_id, concertation_id, codes, details)
     codes_json, details_json = _encode(event["codes"]), _encode(event["details"])
-    document = _document(
-        str(event["id"]),
-        event["occurred_at"].isoformat(),
-        event["actor_issuer"],
-        event["actor_subject"],
-        event["action"],
-        event["outcome"],
-        event["object_type"],
-        event["object_id"],
-        None if concertation_id is None else str(concertation_id),
-        codes_json,
-        details_json,
-    ).encode()
+    document = canonical(cast(AuditEvent, SimpleNamespace(**event)))  # the bytes `chain_hash` would hash
     params = {**event, "codes": codes_json, "details": details_json, "document": document, "genesis": GENESIS}
     session.flush()
     driver = cast(psycopg.Connection[Any], session.connection().connection.driver_connection)

@@ -31,14 +31,18 @@ ACTOR = Actor("concertation-test", "coord-1", frozenset({Role.COORDINATOR}), "cp
 NOW = datetime(2026, 12, 3, 8, 30, 0, 123456, tzinfo=UTC)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+def fresh_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     with fresh_database(request, tmp_path, "append") as url:
         bind = make_engine(url, poolclass=NullPool)
         try:
             yield bind
         finally:
             bind.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    yield from fresh_engine(request, tmp_path)
 
 
 def append(engine: Engine, **event: Any) -> audit.Recorded:
@@ -118,12 +122,7 @@ def test_the_transaction_commits_whole_with_its_event(engine: Engine) -> None:
 @pytest.fixture(params=[pytest.param("postgres", marks=pytest.mark.postgres)])
 def pg_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """PostgreSQL only: SQLite does not hold a text to its column's length, the failure the test below provokes."""
-    with fresh_database(request, tmp_path, "append") as url:
-        bind = make_engine(url, poolclass=NullPool)
-        try:
-            yield bind
-        finally:
-            bind.dispose()
+    yield from fresh_engine(request, tmp_path)
 
 
 def test_an_append_that_fails_leaves_nothing_of_its_transaction(pg_engine: Engine) -> None:
