@@ -105,13 +105,18 @@ def test_record_then_commit_and_record_and_commit_share_one_chain(engine: Engine
         assert audit.verify_chain(conn).ok
 
 
+def change_aside(session: Session) -> None:
+    """Begin a write transaction holding a change of its own: a row in a table `side`."""
+    begin_write(session)
+    session.execute(text("CREATE TABLE IF NOT EXISTS side (v INTEGER)"))
+    session.commit()
+    begin_write(session)
+    session.execute(text("INSERT INTO side VALUES (1)"))
+
+
 def test_the_transaction_commits_whole_with_its_event(engine: Engine) -> None:
     with Session(engine) as session:
-        begin_write(session)
-        session.execute(text("CREATE TABLE IF NOT EXISTS side (v INTEGER)"))
-        session.commit()
-        begin_write(session)
-        session.execute(text("INSERT INTO side VALUES (1)"))
+        change_aside(session)
         audit.record_and_commit(session, ACTOR, "reliability.append", Outcome.SUCCESS, now=NOW, object_type="x")
         # The session goes on: a new transaction, as after any commit.
         assert session.execute(text("SELECT count(*) FROM side")).scalar_one() == 1
@@ -129,11 +134,7 @@ def test_an_append_that_fails_leaves_nothing_of_its_transaction(pg_engine: Engin
     engine = pg_engine
     before = append(engine)
     with Session(engine) as session:
-        begin_write(session)
-        session.execute(text("CREATE TABLE IF NOT EXISTS side (v INTEGER)"))
-        session.commit()
-        begin_write(session)
-        session.execute(text("INSERT INTO side VALUES (1)"))
+        change_aside(session)
         with pytest.raises(DataError, match="too long"):  # a 65-character action does not fit its column
             audit.record_and_commit(session, ACTOR, "x" * 65, Outcome.SUCCESS, now=NOW, object_type="x")
         session.rollback()
