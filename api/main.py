@@ -12,6 +12,7 @@ from api import idempotency, problems, ratelimit
 from api.db import make_engine
 from api.deps import Clock, system_clock
 from api.openapi import install_links
+from api.retry import TransientRetry
 from api.routers import audit, concertations, health, legal_bases, minutes, oauth, participation, reference
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
@@ -135,6 +136,7 @@ def create_app(
     ):
         app.include_router(router, prefix="/v1")
     ratelimit.install(app, settings)  # after the routes: it documents the 429 on those it limits
+    app.add_middleware(TransientRetry)  # innermost: a retried request still runs at most once under its key
     idempotency.install(app)  # inside the body limit: a body is buffered only once it is known to fit
     install_links(app)  # OpenAPI links from each response carrying a resource to the operations on it
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

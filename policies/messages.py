@@ -1432,6 +1432,20 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "nl": "De dienst is tijdelijk overbelast: probeer het over enkele seconden opnieuw.",
         "en": "The service is momentarily overloaded: try again in a few seconds.",
     },
+    "database_conflict": {
+        "fr": (
+            "La base de données a interrompu cette opération pour en laisser passer une autre, plusieurs fois de "
+            "suite ; rien n'a été modifié. Réessayez dans un instant (avec la même Idempotency-Key)."
+        ),
+        "nl": (
+            "De databank heeft deze bewerking herhaaldelijk afgebroken om een andere voorrang te geven; er is niets "
+            "gewijzigd. Probeer het zo dadelijk opnieuw (met dezelfde Idempotency-Key)."
+        ),
+        "en": (
+            "The database aborted this operation several times in a row to let another one through; nothing was "
+            "changed. Try again in a moment (with the same Idempotency-Key)."
+        ),
+    },
     "integrity_error": {
         "fr": (
             "Une donnée chiffrée ne peut pas être déchiffrée à sa place : elle a été déplacée ou altérée. Rien n'est "

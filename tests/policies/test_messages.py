@@ -252,6 +252,7 @@ API_CODES: dict[str, set[str]] = {
     "legal_basis_already_retired": set(),
     "rate_limited": set(),
     "overloaded": set(),
+    "database_conflict": set(),
     "invalid_request": set(),
     "invalid_client": set(),
     "unsupported_grant_type": set(),
