@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
+from starlette.types import Receive, Scope, Send
 
 from api.deps import clock_of, open_session
 from api.errors import DomainError, Item
@@ -69,6 +70,14 @@ def problem(
 
 def language(request: Request) -> str:
     return negotiate(request.headers.get("accept-language"))
+
+
+async def answer_asgi(
+    scope: Scope, receive: Receive, send: Send, status: int, code: str, headers: Mapping[str, str]
+) -> None:
+    """Send a problem from an ASGI middleware, where no `Request` exists yet, in the language the request asks."""
+    accept = dict(scope.get("headers") or []).get(b"accept-language", b"").decode("latin-1")
+    await problem(status, code, negotiate(accept or None), headers=headers)(scope, receive, send)
 
 
 def _path(loc: Sequence[Any]) -> str:

@@ -18,8 +18,6 @@ from collections.abc import Iterator
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from policies.messages import negotiate
-
 log = logging.getLogger("concertation")
 
 #: SQLSTATEs of a transaction the database aborted so that another could go on: serialization_failure,
@@ -98,9 +96,6 @@ class TransientRetry:
 
     async def _give_up(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Imported here: api.problems pulls in the services, which this module must not need at import time.
-        from api.problems import problem
+        from api.problems import answer_asgi
 
-        headers = dict(scope.get("headers") or [])
-        lang = negotiate(headers.get(b"accept-language", b"").decode("latin-1") or None)
-        response = problem(503, "database_conflict", lang, headers={"Retry-After": "1"})
-        await response(scope, receive, send)
+        await answer_asgi(scope, receive, send, 503, "database_conflict", {"Retry-After": "1"})

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from policies.messages import negotiate
-
 #: Never shed: an orchestrator's probes must see a busy worker as alive.
 EXEMPT = frozenset({"/healthz", "/readyz"})
 
@@ -57,9 +55,6 @@ class LoadShedder:
 
     async def _shed(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Imported here: api.problems pulls in the services, which this module (installed first) must not need.
-        from api.problems import problem
+        from api.problems import answer_asgi
 
-        headers = dict(scope.get("headers") or [])
-        lang = negotiate(headers.get(b"accept-language", b"").decode("latin-1") or None)
-        response = problem(503, "overloaded", lang, headers={"Retry-After": self.retry_after})
-        await response(scope, receive, send)
+        await answer_asgi(scope, receive, send, 503, "overloaded", {"Retry-After": self.retry_after})
