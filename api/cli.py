@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from collections.abc import Sequence
 
@@ -13,7 +14,7 @@ from api.commands import keys as key_commands
 from api.commands import retention
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
-from api.security.tokens import mint_token
+from api.services import dev_tokens
 from api.settings import Settings, get_settings
 from policies.vocab import Role
 
@@ -22,17 +23,7 @@ def dev_token(settings: Settings, subject: str, roles: Sequence[str], org: str |
     """A token of the service's own development issuer; refused when that issuer is switched off."""
     if not settings.dev_issuer_enabled:
         raise SystemExit("the development issuer is disabled (CONCERTATION_DEV_ISSUER_ENABLED=false)")
-    key = ensure_dev_signing_key(settings.dev_key_dir)
-    return mint_token(
-        key.private_key_pem,
-        kid=key.kid,
-        issuer=settings.dev_issuer,
-        audience=settings.audience,
-        subject=subject,
-        roles=list(roles),
-        org=org,
-        ttl_seconds=ttl,
-    )
+    return dev_tokens.mint(settings, ensure_dev_signing_key(settings.dev_key_dir), subject, roles, org, ttl)
 
 
 def _token(args: argparse.Namespace) -> int:
@@ -40,21 +31,43 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def port_free(host: str, port: int) -> bool:
+    """Whether a server could listen on `host:port` now (checked before the banner, not after uvicorn fails)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: TIME_WAIT is no obstacle
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 def _welcome(args: argparse.Namespace) -> int:
+    if not port_free(args.host, int(args.port)):
+        print(
+            f"Port {args.port} on {args.host} is already in use (another `make run`?). Stop that server, or choose "
+            f"another port: make run PORT={int(args.port) + 1}",
+            file=sys.stderr,
+        )
+        return 1
     settings = get_settings()
     KeyRing.ensure(settings.keyring_file)
     token = dev_token(settings, "coordinator@example.org", [Role.COORDINATOR.value], "cpas-example", 8 * 3600)
     base = f"http://{args.host}:{args.port}"
     print(
         f"""
-Concertation is starting on {base}  (API docs: {base}/docs)
+Concertation is starting on {base}
 
-A coordinator token (8 hours; org "cpas-example") — paste it into "Authorize" in /docs:
+  Open {base}/console  — the web console (sign in as a coordinator, participant, prosecutor or auditor)
+  API documentation: {base}/docs (Swagger UI) and {base}/redoc (ReDoc)
+
+For curl, a coordinator token (8 hours; org "cpas-example") — also for "Authorize" in /docs:
 
 export TOKEN={token}
+export BASE={base}/v1
 
 Try it:
-  curl -s {base}/v1/reference/purposes -H "Authorization: Bearer $TOKEN"
+  curl -s $BASE/reference/purposes -H "Authorization: Bearer $TOKEN"
 
 More tokens: .venv/bin/concertation token --sub alice --roles participant --org cpas-example
 The five-minute path (register a decree, draft, read the compliance report, fix, schedule) is in README.md.
@@ -75,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     token.set_defaults(run=_token)
     welcome = sub.add_parser("welcome", help="create development keys and print a coordinator token")
     welcome.add_argument("--host", default="127.0.0.1")
-    welcome.add_argument("--port", default="8000")
+    welcome.add_argument("--port", default="8000", type=int)
     welcome.set_defaults(run=_welcome)
     retention.register(sub)
     idempotency_commands.register(sub)

@@ -8,12 +8,12 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api import idempotency, problems, ratelimit
+from api import console, idempotency, problems, ratelimit
 from api.db import make_engine
 from api.deps import Clock, system_clock
 from api.openapi import install_links
 from api.retry import TransientRetry
-from api.routers import audit, concertations, health, legal_bases, minutes, oauth, participation, reference
+from api.routers import audit, concertations, dev, health, legal_bases, minutes, oauth, participation, reference
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
 from api.security.kms import from_settings as kms_from_settings
@@ -115,7 +115,7 @@ def create_app(
         version="1.0.0",
         description=DESCRIPTION,
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # served from local assets by api.console, with ReDoc
         redoc_url=None,
     )
     app.state.settings = settings
@@ -126,6 +126,7 @@ def create_app(
     problems.install(app)
     app.include_router(health.router)
     app.include_router(oauth.router)  # at the root, not under /v1 (SPEC §2)
+    app.include_router(dev.router)
     for router in (
         reference.router,
         legal_bases.router,
@@ -135,6 +136,7 @@ def create_app(
         audit.router,
     ):
         app.include_router(router, prefix="/v1")
+    console.install(app, settings)
     ratelimit.install(app, settings)  # after the routes: it documents the 429 on those it limits
     app.add_middleware(TransientRetry)  # innermost: a retried request still runs at most once under its key
     idempotency.install(app)  # inside the body limit: a body is buffered only once it is known to fit

@@ -12,6 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from policies.vocab import Profile
 
+CONSOLE_DIST = Path(__file__).resolve().parent.parent / "console" / "dist"
+
 DEFAULT_CONCERTATION_TYPES: tuple[str, ...] = (
     "csil_r",
     "family_justice_center",
@@ -40,6 +42,16 @@ class Settings(BaseSettings):
         default="RS256", description="Pinned algorithm of the external issuer (RS256/ES256)"
     )
     token_leeway_seconds: int = Field(default=30, ge=0, le=300)
+    dev_token_ttl_seconds: int = Field(
+        default=3600, ge=60, le=12 * 3600, description="Lifetime of the tokens the console's development sign-in gets"
+    )
+
+    # The web console (/console) and the API documentation (/docs, /redoc), served from console/dist.
+    console_dir: Path = Field(default=CONSOLE_DIST, description="The built console (npm --prefix console run build)")
+    console_oidc_client_id: str | None = Field(
+        default=None, description="OpenID Connect client id of the console at the external issuer (code + PKCE)"
+    )
+    console_oidc_scope: str = Field(default="openid profile", description="Scopes the console asks the issuer for")
 
     # Decisions (decisions.md), exposed read-only at GET /v1/policy
     default_profile: Profile = Field(default=Profile.SAFEGUARDS, description="D1: profile of new concertations")

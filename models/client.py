@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field as PField
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-from models.common import Instant, UTCDateTime
+from models.common import Instant, NoNul, UTCDateTime, Wire
 from models.problem import Problem
+from policies.vocab import Role
 
 #: RFC 6749 §2.2 leaves the format to the server; ours fits a log line, a URL and an audit event's `object_id`.
 CLIENT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
@@ -52,6 +53,27 @@ class TokenResponse(SQLModel):
     token_type: Literal["Bearer"] = "Bearer"  # noqa: S105 - RFC 6749 §7.1 token type
     expires_in: int = PField(description="Lifetime of the token in seconds (CONCERTATION_CLIENT_TOKEN_TTL_SECONDS)")
     scope: str = PField(description="The roles granted, space-separated")
+
+
+class DevTokenRequest(Wire):
+    """A development sign-in (the console's, or a script's): who to be. Only while the development issuer is on."""
+
+    sub: Annotated[str, PField(min_length=1, max_length=200, pattern=r"^[^\s].*$"), NoNul] = PField(
+        description="Subject: a stable person id; a participant signs in as the `subject` he was invited with"
+    )
+    roles: Annotated[list[Role], PField(min_length=1, max_length=6)] = PField(description="Roles the token carries")
+    org: Annotated[str, PField(min_length=1, max_length=200), NoNul] | None = PField(
+        default=None, description="Organisation of the signed-in person"
+    )
+
+
+class DevTokenResponse(SQLModel):
+    """A development token, to send as `Authorization: Bearer`."""
+
+    access_token: str = PField(description="A JWT of the service's development issuer")
+    token_type: Literal["Bearer"] = "Bearer"  # noqa: S105 - RFC 6749 §7.1 token type
+    expires_in: int = PField(description="Lifetime of the token in seconds (CONCERTATION_DEV_TOKEN_TTL_SECONDS)")
+    issuer: str = PField(description="`iss` of the token: invite a participant with this issuer and his `sub`")
 
 
 class OAuthProblem(Problem):

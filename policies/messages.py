@@ -1109,6 +1109,23 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         ),
     },
     # The API and the transport (SPEC §2, §4, §5).
+    "dev_sign_in_unavailable": {
+        "fr": (
+            "La connexion de développement n'est pas disponible ici : l'émetteur de développement est désactivé "
+            "(CONCERTATION_DEV_ISSUER_ENABLED=false) ou la demande ne vient pas de cette machine. Connectez-vous "
+            "auprès de votre fournisseur d'identité."
+        ),
+        "nl": (
+            "Aanmelden voor ontwikkeling is hier niet beschikbaar: de ontwikkelingsuitgever is uitgeschakeld "
+            "(CONCERTATION_DEV_ISSUER_ENABLED=false) of het verzoek komt niet van deze machine. Meld u aan bij uw "
+            "identiteitsprovider."
+        ),
+        "en": (
+            "Development sign-in is not available here: the development issuer is switched off "
+            "(CONCERTATION_DEV_ISSUER_ENABLED=false) or the request does not come from this machine. Sign in with "
+            "your identity provider."
+        ),
+    },
     "not_found": {
         "fr": "Cette ressource n'existe pas ou vous n'y avez pas accès : vérifiez l'identifiant.",
         "nl": "Deze resource bestaat niet of u hebt er geen toegang toe: controleer de identificatiecode.",

@@ -259,6 +259,7 @@ API_CODES: dict[str, set[str]] = {
     "invalid_scope": set(),
     "client_credentials_disabled": set(),
     "client_exists": set(),
+    "dev_sign_in_unavailable": set(),
     "internal_error": set(),
     "service_unavailable": set(),
     "invalid_cursor": set(),
