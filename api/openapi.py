@@ -7,20 +7,34 @@ The rule is structural, so a new route is linked without editing a table: a resp
 `GET /x` returns) links to every operation under `/x/{id}` whose path parameters it can all fill, from its own body
 (`id`) or from the path it was called on. Three request-body fields naming another resource (`legal_basis_id`,
 `person_id`, `participant_id`) are linked the same way from `BODY_REFERENCES`.
+
+Before the links, `refine` completes what FastAPI cannot know, from what the code does rather than from a table
+kept by hand: the `ETag` header on the 2xx of every route whose endpoint sets one (`set_etag`/`set_tag`), `Location`
+on every 201, `If-Match` required where the route depends on `api.http.if_match_required` (428 without it), the
+503 (`overloaded`, `database_conflict`) with `Retry-After` on every operation the load shedder and the conflict retry
+cover; and the global tags, `servers`, `info.contact`, and the examples of `api.examples`, keyed by operationId.
 """
 
 from __future__ import annotations
 
+import copy
+import inspect
 import json
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute, iter_route_contexts
+
+from api import examples
+from api.http import PROBLEM_JSON, if_match_required
 from api.security.crypto import KeyRing
 from api.settings import Settings
+from api.shedding import EXEMPT as NOT_SHED
 
 SNAPSHOT = Path(__file__).resolve().parent.parent / "openapi" / "openapi.json"
 _REF = "#/components/schemas/"
@@ -127,14 +141,235 @@ def add_links(doc: dict[str, Any]) -> None:
                 response["links"] = links
 
 
+#: The global tags, in the order a newcomer needs them (Swagger UI and ReDoc show them in this order).
+TAGS: tuple[dict[str, str], ...] = (
+    {
+        "name": "legal bases",
+        "description": "Start here. The law, decree or ordinance (or the motivated authorisation of the procureur "
+        "du Roi) that allows a concertation, names who may take part and for what purpose (art. 458ter §1, R1–R9). "
+        "Every concertation rests on one.",
+    },
+    {
+        "name": "concertations",
+        "description": "Draft a concertation on a basis, read its compliance report (each check with its rule, legal "
+        "ground and message), fix it with `PATCH` and `If-Match`, then schedule, start, end, close or cancel it. "
+        "Its agenda.",
+    },
+    {
+        "name": "participants",
+        "description": "Invite the professionals the basis authorises (R16, R17). Each participant answers the "
+        "invitation, acknowledges the secrecy notice in French, Dutch or English, and may stay silent; nobody else "
+        "learns of a refusal or a silence (R38–R40).",
+    },
+    {
+        "name": "person concerned",
+        "description": "The person the concertation is about: identity (encrypted, every read audited), consents, "
+        "what the person was told, and motivated exceptions to informing (R26–R33).",
+    },
+    {
+        "name": "minutes",
+        "description": "During and after a session: who joined or left, the minutes entries (sealed under the "
+        "concertation's offence scope), reading them (audited), making an entry known to the person, finalising.",
+    },
+    {
+        "name": "prosecution",
+        "description": "A magistrate asks to use the minutes for named offences: granted only within the "
+        "concertation's scope, otherwise refused whole with art. 458ter §2, kept and alerted (R49–R54).",
+    },
+    {
+        "name": "audit",
+        "description": "For auditors and the DPO: the append-only audit trail (ids, rule codes and hashes, never a "
+        "plaintext) and the verification of its hash chain (R109).",
+    },
+    {
+        "name": "reference",
+        "description": "Reference data any authenticated caller may read: the purposes of art. 458ter, the offence "
+        "catalogue, the deployment's policy and profiles.",
+    },
+    {
+        "name": "partner systems",
+        "description": "Tokens: the OAuth2 client-credentials grant for partner systems (RFC 6749 §4.4), and in "
+        "development the service's own issuer. Send the token as `Authorization: Bearer`.",
+    },
+    {
+        "name": "health",
+        "description": "Liveness and readiness probes for an orchestrator; unauthenticated, never shed under load.",
+    },
+)
+SERVERS: list[dict[str, str]] = [{"url": "/", "description": "This service: the host that serves this document"}]
+CONTACT: dict[str, str] = {"name": "Concertation", "url": "https://concertation.example/"}
+
+#: Where an endpoint sends its ETag only with some representations (the others are always sent).
+ETAG_SOMETIMES: dict[str, str] = {
+    "getConcertation": "Sent with the whole concertation (to its coordinator or chair), not with an invitation or "
+    "status metadata: the `If-Match` of `PATCH` and of the state changes",
+}
+_ETAG_SETTERS = frozenset({"set_etag", "set_tag"})
+_HEADERS: dict[str, dict[str, Any]] = {
+    "ETag": {
+        "description": "The version of what this response carries: send it back as `If-Match` to change it",
+        "required": True,
+        "schema": {"type": "string", "examples": ['"3"', '"23e2abe40316f9168a833fb41d555889"']},
+    },
+    "Location": {
+        "description": "Where what was created is read (a silence: where it is lifted; an agenda item or minutes "
+        "entry: the agenda or minutes it is on; an acknowledgement: the participant's flags)",
+        "required": True,
+        "schema": {"type": "string", "format": "uri-reference"},
+    },
+    "RetryAfter": {
+        "description": "Seconds to wait before trying again (safe to retry with the same `Idempotency-Key`)",
+        "required": True,
+        "schema": {"type": "integer", "minimum": 1, "examples": [1]},
+    },
+}
+_UNAVAILABLE: dict[str, Any] = {
+    "description": "Service Unavailable: this worker is at capacity (`overloaded`), or a database conflict "
+    "persisted after the retries (`database_conflict`). Nothing was done: retry after `Retry-After` seconds.",
+    "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}},
+    "content": {PROBLEM_JSON: {"schema": {"$ref": _REF + "Problem"}, "example": examples.OVERLOADED}},
+}
+
+
+def _depends_on(dependant: Dependant, call: Callable[..., Any]) -> bool:
+    return any(d.call is call or _depends_on(d, call) for d in dependant.dependencies)
+
+
+def _sets_etag(route: APIRoute) -> bool:
+    """Whether the endpoint's own code calls `set_etag` or `set_tag` (the names its bytecode loads)."""
+    code = getattr(inspect.unwrap(route.endpoint), "__code__", None)
+    return code is not None and bool(_ETAG_SETTERS & set(code.co_names))
+
+
+def _declare_headers(operation: dict[str, Any], route: APIRoute) -> None:
+    op_id = operation["operationId"]
+    for status, response in operation.get("responses", {}).items():
+        if not status.startswith("2"):
+            continue
+        headers = response.setdefault("headers", {})
+        if _sets_etag(route):
+            if op_id in ETAG_SOMETIMES:
+                sometimes = {"required": False, "description": ETAG_SOMETIMES[op_id]}
+                headers["ETag"] = {**copy.deepcopy(_HEADERS["ETag"]), **sometimes}
+            else:
+                headers["ETag"] = {"$ref": "#/components/headers/ETag"}
+        if status == "201":
+            headers["Location"] = {"$ref": "#/components/headers/Location"}
+        if not headers:
+            del response["headers"]
+
+
+def _if_match(operation: dict[str, Any], route: APIRoute) -> None:
+    """`If-Match` is a string (a header is never null), required where the route depends on `if_match_required`."""
+    required = _depends_on(route.dependant, if_match_required)
+    for parameter in operation.get("parameters", []):
+        if parameter.get("in") == "header" and parameter.get("name") == "If-Match":
+            parameter["schema"] = {"type": "string", "examples": ['"1"']}
+            parameter["required"] = required
+    if required and "428" not in operation["responses"]:
+        raise ValueError(f"{operation['operationId']} requires If-Match but does not document its 428")
+
+
+def _invalid(operation: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any] | None:
+    """The 422 example of an operation `api.examples` gives none for: a malformed value of its first required body
+    field, else of its `limit`, else of its last path parameter."""
+    body = _json_schema(operation.get("requestBody", {})).get("$ref", "").removeprefix(_REF)
+    if body in schemas:
+        fields = schemas[body].get("required") or list(schemas[body].get("properties", {}))
+        return examples.invalid_value(fields[0])
+    names = [(p["in"], p["name"]) for p in operation.get("parameters", [])]
+    if ("query", "limit") in names:
+        return examples.INVALID_LIMIT
+    in_path = [name for where, name in names if where == "path"]
+    return examples.invalid_value(in_path[-1]) if in_path else None
+
+
+def _put_examples(operation: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """The examples of `api.examples` for this operation (an example for what the operation lacks is an error), and
+    a 422 example where it has none."""
+    op_id = operation["operationId"]
+    if op_id in examples.REQUESTS:
+        content = operation["requestBody"]["content"]
+        (media,) = content
+        content[media]["example"] = copy.deepcopy(examples.REQUESTS[op_id])
+    chosen = dict(examples.RESPONSES.get(op_id, {}))
+    invalid = _invalid(operation, schemas) if "422" in operation["responses"] else None
+    if invalid is not None:
+        chosen.setdefault("422", invalid)
+    for status, example in chosen.items():
+        content = operation["responses"][status]["content"]
+        media = PROBLEM_JSON if status.startswith(("4", "5")) else "application/json"
+        content[media]["example"] = copy.deepcopy(example)  # a copy: whoever changes the document, not the module
+
+
+def _errors_sent(operation: dict[str, Any]) -> None:
+    """A body that is not JSON is answered 400 wherever a JSON body is read; 401 only where a caller is
+    authenticated."""
+    if "application/json" in operation.get("requestBody", {}).get("content", {}):
+        malformed = "a body that is not well-formed JSON: `malformed_json` or `bad_request`"
+        responses = operation["responses"]
+        if "400" in responses:
+            description = responses["400"]["description"].removesuffix(")")
+            responses["400"]["description"] = f"{description}; or {malformed})"
+        else:
+            content = {PROBLEM_JSON: {"schema": {"$ref": _REF + "Problem"}}}
+            responses["400"] = {"description": f"Bad Request ({malformed})", "content": content}
+    if not operation.get("security"):
+        operation["responses"].pop("401", None)
+
+
+def _problems_only(operation: dict[str, Any]) -> None:
+    """An error is answered as problem+json only: FastAPI's `application/json` twin of each error goes."""
+    for status, response in operation.get("responses", {}).items():
+        content = response.get("content", {})
+        if status[0] in "45" and PROBLEM_JSON in content:
+            content.pop("application/json", None)
+
+
+def _routes(routes: Sequence[Any]) -> dict[tuple[str, str], APIRoute]:
+    """(path as documented, method) -> the route that serves it, through the routers the app includes."""
+    found: dict[tuple[str, str], APIRoute] = {}
+    for context in iter_route_contexts(routes):
+        route = context.original_route
+        if isinstance(route, APIRoute) and route.include_in_schema:
+            for method in context.methods or ():
+                found[str(context.path_format), method.lower()] = route
+    return found
+
+
+def refine(doc: dict[str, Any], routes: Sequence[Any]) -> None:
+    """Complete `doc` (in place) with what the code does and the documentation a client needs; see the module doc."""
+    by_path = _routes(routes)
+    doc["info"]["contact"] = dict(CONTACT)
+    doc["servers"] = copy.deepcopy(SERVERS)
+    doc["tags"] = [dict(t) for t in TAGS]
+    components = doc.setdefault("components", {})
+    components["headers"] = copy.deepcopy(_HEADERS)
+    components["responses"] = {"ServiceUnavailable": copy.deepcopy(_UNAVAILABLE)}
+    for path, method, operation in _operations(doc):
+        route = by_path.get((path, method))
+        if route is not None:
+            _declare_headers(operation, route)
+            _if_match(operation, route)
+        if path not in NOT_SHED:
+            operation["responses"]["503"] = {"$ref": "#/components/responses/ServiceUnavailable"}
+        _errors_sent(operation)
+        _problems_only(operation)
+        _put_examples(operation, components.get("schemas", {}))
+    unknown = (set(examples.REQUESTS) | set(examples.RESPONSES)) - {op["operationId"] for _, _, op in _operations(doc)}
+    if unknown:
+        raise ValueError(f"api.examples names operations the API does not have: {sorted(unknown)}")
+
+
 def install_links(app: Any) -> None:
-    """Serve the document with its links, added once to the document FastAPI caches."""
+    """Serve the document refined (`refine`) and with its links, both added once to the document FastAPI caches."""
     generate: Callable[[], dict[str, Any]] = app.openapi
     linked: list[dict[str, Any]] = []
 
     def openapi() -> dict[str, Any]:
         doc = generate()
         if not any(d is doc for d in linked):
+            refine(doc, app.routes)
             add_links(doc)
             linked.append(doc)
         return doc

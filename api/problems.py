@@ -39,7 +39,7 @@ def _violation_json(item: Item, lang: str) -> dict[str, Any]:
     return {
         "rule": item.rule,
         "code": item.code,
-        "legal_ground": item.legal_ground,
+        "legal_ground": grounds.cite(item.legal_ground, lang),
         "message": message(item.code, lang, item.params),
         "field": item.field,
     }
@@ -148,7 +148,12 @@ def install(app: FastAPI) -> None:
         malformed = any(v.code == "malformed_json" for v in violations)
         if malformed:
             return problem(400, "malformed_json", language(request), violations=violations)
-        code = next((v.code for v in violations if v.rule), "invalid_payload")
+        # The code of the problem: the first rule's; else, when only the page was wrong, the pagination code the
+        # README names (`invalid_limit`, `invalid_cursor`); else the generic one.
+        paging = {v.code for v in _PAGINATION.values()}
+        only_paging = bool(violations) and all(v.code in paging for v in violations)
+        fallback = violations[0].code if only_paging else "invalid_payload"
+        code = next((v.code for v in violations if v.rule), fallback)
         ruled = [v for v in violations if v.rule]
         actor = getattr(request.state, "actor", None)
         if ruled and actor is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field as PField
 from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
@@ -38,9 +38,14 @@ class InvitationResponse(Wire):
 
 
 class SecrecyAcknowledgementCreate(Wire):
-    """R19, R43 — the participant acknowledges the notice version he was shown."""
+    """R19, R43 — the participant acknowledges the notice version he was shown, in the language he read it."""
 
     notice_version: Annotated[str, PField(max_length=32), NoNul]
+    language: Literal["fr", "nl", "en"] | None = PField(
+        default=None,
+        description="The language of the notice the participant read (the `language` of `GET …/secrecy-notice`); "
+        "stored as given. Without it, the language negotiated from `Accept-Language`.",
+    )
 
 
 class SecrecyNotice(SQLModel):

@@ -26,3 +26,75 @@ CIRCULAR_PRECISION = "circulaire SPW (précision de l'identification) ; Donnet, 
 SECRECY_OF_EXISTENCE = "art. 458 C. pén. (le secret couvre jusqu'à l'existence du suivi) ; Meersseman"
 STRICT_INTERPRETATION = "interprétation stricte des exceptions (circulaire SPW)"
 DESIGN = "conception (mise en œuvre d'art. 458ter C. pén.)"
+
+
+# ------------------------------------------------------------------------------------------- in the reader's language
+#
+# The Penal Code is official in French and in Dutch (the Strafwetboek, "Sw."): a Dutch reader gets the Dutch
+# citation of the same article. There is no official English text: an English reader gets the citation in English
+# and, in brackets, the French official one it translates, so that it can be looked up on Justel as written. The
+# French constants above stay the keys: policies and the audit trail cite them, only the answer is translated.
+
+_DUTCH_OFFICIAL: dict[str, str] = {
+    ART_458TER: "art. 458ter §1 Sw.",
+    ART_458TER_BASIS: "art. 458ter §1, eerste lid Sw. (wet, decreet, ordonnantie of gemotiveerde machtiging van de "
+    "procureur des Konings)",
+    ART_458TER_DETERMINES: "art. 458ter §1, derde lid Sw. (wie mag deelnemen, doel, nadere regels)",
+    ART_458TER_PURPOSE: "art. 458ter §1, tweede lid Sw. (« uitsluitend »)",
+    ART_458TER_SCOPE: "art. 458ter §2 Sw. (enkel vervolging van de misdrijven waarvoor het overleg werd georganiseerd)",
+    ART_458TER_SECRECY: "art. 458ter §2 Sw. en art. 458 Sw.",
+    ART_458TER_TITLE_I_TER: "art. 458ter §1 Sw. en Boek II, Titel Iter Sw.",
+    ART_458TER_324BIS: "art. 458ter §1 Sw. en art. 324bis Sw.",
+    LAW_6_JULY_2017: "wet van 6 juli 2017 (Potpourri V), art. 458ter Sw.",
+    REC_SDJ: "aanbeveling DVJ/SDJ (advies over het ontwerp Potpourri V)",
+    REC_SDJ_SUBSIDIARITY: "aanbeveling DVJ/SDJ; Protocol van Moed (« laatste alternatief »)",
+    REC_SDJ_PROSECUTOR: "aanbeveling DVJ/SDJ (voorafgaande en geïnformeerde instemming met de aanwezigheid van de "
+    "procureur)",
+    REC_MEERSSEMAN: "aanbeveling Meersseman; Donnet, Dubois, Guilbau",
+    REC_NOUWYNCK: "aanbeveling Nouwynck; Donnet, Dubois, Guilbau (transparantie over het mandaat)",
+    PILOT_CO3: "praktijk CO3; Meersseman (aanwezigheid van de persoon)",
+    PILOT_PVM: "Protocol van Moed; ontwerp (voorzitter en aanvrager)",
+    CIRCULAR_PRECISION: "omzendbrief SPW (nauwkeurige identificatie); Donnet, Dubois, Guilbau",
+    SECRECY_OF_EXISTENCE: "art. 458 Sw. (het geheim dekt zelfs het bestaan van de begeleiding); Meersseman",
+    STRICT_INTERPRETATION: "strikte interpretatie van de uitzonderingen (omzendbrief SPW)",
+    DESIGN: "ontwerp (uitvoering van art. 458ter Sw.)",
+}
+
+_ENGLISH: dict[str, str] = {
+    ART_458TER: "Penal Code, art. 458ter §1",
+    ART_458TER_BASIS: "Penal Code, art. 458ter §1 para. 1 (a law, decree, ordinance or motivated authorisation of the "
+    "procureur du Roi)",
+    ART_458TER_DETERMINES: "Penal Code, art. 458ter §1 para. 3 (who may take part, purpose, arrangements)",
+    ART_458TER_PURPOSE: "Penal Code, art. 458ter §1 para. 2 (« exclusively »)",
+    ART_458TER_SCOPE: "Penal Code, art. 458ter §2 (prosecution only of the offences the concertation was organised "
+    "for)",
+    ART_458TER_SECRECY: "Penal Code, art. 458ter §2 and art. 458",
+    ART_458TER_TITLE_I_TER: "Penal Code, art. 458ter §1 and Book II, Title I ter",
+    ART_458TER_324BIS: "Penal Code, art. 458ter §1 and art. 324bis",
+    LAW_6_JULY_2017: "Law of 6 July 2017 (Pot-pourri V), Penal Code art. 458ter",
+    REC_SDJ: "SDJ recommendation (opinion on the Pot-pourri V bill)",
+    REC_SDJ_SUBSIDIARITY: "SDJ recommendation; Protocol van Moed (« last alternative »)",
+    REC_SDJ_PROSECUTOR: "SDJ recommendation (prior informed agreement to the prosecutor's presence)",
+    REC_MEERSSEMAN: "Meersseman recommendation; Donnet, Dubois, Guilbau",
+    REC_NOUWYNCK: "Nouwynck recommendation; Donnet, Dubois, Guilbau (transparency of the mandate)",
+    PILOT_CO3: "CO3 practice; Meersseman (presence of the person)",
+    PILOT_PVM: "Protocol van Moed; design (chair and requester)",
+    CIRCULAR_PRECISION: "SPW circular (precise identification); Donnet, Dubois, Guilbau",
+    SECRECY_OF_EXISTENCE: "Penal Code, art. 458 (secrecy covers even the existence of the follow-up); Meersseman",
+    STRICT_INTERPRETATION: "strict interpretation of exceptions (SPW circular)",
+    DESIGN: "design (implementing Penal Code art. 458ter)",
+}
+
+#: Every ground, as the policies cite it (French official form).
+ALL: tuple[str, ...] = tuple(_DUTCH_OFFICIAL)
+
+
+def cite(ground: str, language: str) -> str:
+    """`ground` as a reader of `language` (fr, nl, en) can read it: the French official citation, its Dutch official
+    counterpart, or an English rendering that keeps the French official citation it translates."""
+    if language == "nl":
+        return _DUTCH_OFFICIAL.get(ground, f"{ground} (Franse officiële tekst)")
+    if language == "en":
+        english = _ENGLISH.get(ground)
+        return f"{english} [French official text: {ground}]" if english else f"{ground} [French official text]"
+    return ground

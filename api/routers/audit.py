@@ -13,10 +13,17 @@ from api.services import audit_trail
 from models.audit import AuditEventPage, ChainReport, Outcome
 from models.common import Instant, Str64
 
-router = APIRouter(prefix="/audit-events", tags=["audit trail"])
+router = APIRouter(prefix="/audit-events")
 
 
-@router.get("", response_model=AuditEventPage, responses=errors(403), summary="List the audit trail")
+@router.get(
+    "",
+    operation_id="listAuditEvents",
+    tags=["audit"],
+    response_model=AuditEventPage,
+    responses=errors(403),
+    summary="List the audit trail",
+)
 def list_events(
     actor: ActorDep,
     session: SessionDep,
@@ -35,7 +42,14 @@ def list_events(
     return audit_trail.page(session, actor, limit, cursor, where, clock())
 
 
-@router.get("/verify", response_model=ChainReport, responses=errors(403), summary="Verify the hash chain")
+@router.get(
+    "/verify",
+    operation_id="verifyAuditChain",
+    tags=["audit"],
+    response_model=ChainReport,
+    responses=errors(403),
+    summary="Verify the hash chain",
+)
 def verify(actor: ActorDep, session: SessionDep, clock: ClockDep) -> ChainReport:
     """Recompute every hash from the first event to the current head. `ok` is false at the first event whose
     content no longer gives its hash (`hash_mismatch`: edited) or whose `prev_hash` is not the previous event's hash

@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Request, Response, status
 
 from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep, SettingsDep
-from api.http import Cursor, IfMatch, Limit, errors, expected_version, set_etag
+from api.http import Cursor, IfMatch, IfMatchRequired, Limit, errors, expected_version, set_etag
 from api.problems import language
 from api.services import concertations
 from models.concertation import (
@@ -26,15 +26,18 @@ from models.concertation import (
     PersonConcernedIdentity,
     PersonConcernedPublic,
 )
+from policies import grounds
 from policies.decision import Finding
 from policies.messages import message
 from policies.vocab import Transition
 
-router = APIRouter(prefix="/concertations", tags=["concertations"])
+router = APIRouter(prefix="/concertations")
 
 
 @router.post(
     "",
+    operation_id="createConcertation",
+    tags=["concertations"],
     status_code=status.HTTP_201_CREATED,
     response_model=ConcertationPublic,
     responses=errors(403),
@@ -58,7 +61,14 @@ def create(
     return c
 
 
-@router.get("", response_model=ConcertationPage, responses=errors(), summary="List the concertations you may see")
+@router.get(
+    "",
+    operation_id="listConcertations",
+    tags=["concertations"],
+    response_model=ConcertationPage,
+    responses=errors(),
+    summary="List the concertations you may see",
+)
 def list_concertations(
     actor: ActorDep, session: SessionDep, limit: Limit = 50, cursor: Cursor = None
 ) -> ConcertationPage:
@@ -68,6 +78,8 @@ def list_concertations(
 
 @router.get(
     "/{concertation_id}",
+    operation_id="getConcertation",
+    tags=["concertations"],
     response_model=ConcertationPublic | ConcertationInvitation | ConcertationMetadata,
     responses=errors(404),
     summary="Read a concertation",
@@ -85,6 +97,8 @@ def get_concertation(
 
 @router.patch(
     "/{concertation_id}",
+    operation_id="updateConcertation",
+    tags=["concertations"],
     response_model=ConcertationPublic,
     responses=errors(403, 404, 409, 412, 428),
     summary="Change a concertation",
@@ -98,7 +112,7 @@ def update(
     keyring: KeyRingDep,
     settings: SettingsDep,
     clock: ClockDep,
-    if_match: IfMatch = None,
+    if_match: IfMatchRequired,
 ) -> ConcertationPublic:
     """Change a concertation; needs `If-Match`. The basis, purpose category and profile are fixed once scheduled;
     the offence scope can only shrink after the first session starts (R51)."""
@@ -111,6 +125,8 @@ def update(
 
 @router.get(
     "/{concertation_id}/compliance",
+    operation_id="getComplianceReport",
+    tags=["concertations"],
     response_model=ComplianceReport,
     responses=errors(403, 404),
     summary="Compliance report",
@@ -129,7 +145,10 @@ def compliance(
     def render(f: Finding) -> str:
         return message(f.code, lang, f.params)
 
-    return concertations.compliance(session, actor, concertation_id, settings, clock(), render)
+    def cite(ground: str) -> str:
+        return grounds.cite(ground, lang)
+
+    return concertations.compliance(session, actor, concertation_id, settings, clock(), render, cite)
 
 
 def _transition(step: Transition, summary: str) -> None:
@@ -148,7 +167,10 @@ def _transition(step: Transition, summary: str) -> None:
         set_etag(response, c.version)
         return c
 
-    endpoint.__doc__ = summary
+    endpoint.__doc__ = (
+        f"{summary} `If-Match` (the concertation's ETag) is optional: with it, the step is taken only on the version "
+        "that was read (412 otherwise)."
+    )
     router.add_api_route(
         f"/{{concertation_id}}/{step.value}",
         endpoint,
@@ -156,19 +178,28 @@ def _transition(step: Transition, summary: str) -> None:
         response_model=ConcertationPublic,
         responses=errors(403, 404, 409, 412),
         name=f"{step.value}_concertation",
+        operation_id=f"{step.value}Concertation",
+        tags=["concertations"],
         summary=f"{step.value.capitalize()} the concertation",
     )
 
 
-_transition(Transition.SCHEDULE, "draft → scheduled; refused with 409 and the failing checks while any fails.")
-_transition(Transition.START, "scheduled/held → in_session; re-runs the checks; freezes the offence scope (R51).")
-_transition(Transition.END, "in_session → held: the session is over.")
-_transition(Transition.CLOSE, "held → closed; re-runs the checks.")
-_transition(Transition.CANCEL, "any state before closed → cancelled.")
+_transition(
+    Transition.SCHEDULE,
+    "`draft` → `scheduled`; refused with 409 `not_compliant` and the failing checks while any fails.",
+)
+_transition(
+    Transition.START, "`scheduled` or `held` → `in_session`; re-runs the checks; freezes the offence scope (R51)."
+)
+_transition(Transition.END, "`in_session` → `held`: the session is over.")
+_transition(Transition.CLOSE, "`held` → `closed`; re-runs the checks (the person informed, or a valid exception).")
+_transition(Transition.CANCEL, "Any state before `closed` → `cancelled`.")
 
 
 @router.post(
     "/{concertation_id}/participants",
+    operation_id="addParticipant",
+    tags=["participants"],
     status_code=status.HTTP_201_CREATED,
     response_model=ParticipantPublic,
     responses=errors(403, 404, 409),
@@ -192,6 +223,8 @@ def add_participant(
 
 @router.get(
     "/{concertation_id}/participants",
+    operation_id="listParticipants",
+    tags=["participants"],
     response_model=ParticipantPage,
     responses=errors(403, 404),
     summary="List participants",
@@ -204,11 +237,15 @@ def list_participants(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> ParticipantPage:
+    """The participants, in the order they were invited, a page at a time (`next_cursor`). Whether each accepted,
+    refused or stays silent is not here: only the participant and the coordinator or chair see it (R40)."""
     return concertations.participants(session, actor, concertation_id, limit, cursor, clock())
 
 
 @router.get(
     "/{concertation_id}/participants/{participant_id}",
+    operation_id="getParticipant",
+    tags=["participants"],
     response_model=ParticipantPublic,
     responses=errors(403, 404),
     summary="Read a participant",
@@ -221,6 +258,7 @@ def get_participant(
     session: SessionDep,
     clock: ClockDep,
 ) -> ParticipantPublic:
+    """A participant's profile; its `ETag` is the `If-Match` of `PATCH` (a change of profile)."""
     p = concertations.participant(session, actor, concertation_id, participant_id, clock())
     set_etag(response, p.version)
     return p
@@ -228,6 +266,8 @@ def get_participant(
 
 @router.patch(
     "/{concertation_id}/participants/{participant_id}",
+    operation_id="updateParticipant",
+    tags=["participants"],
     response_model=ParticipantPublic,
     responses=errors(403, 404, 409, 412, 428),
     summary="Change a participant's profile",
@@ -240,7 +280,7 @@ def update_participant(
     actor: ActorDep,
     session: SessionDep,
     clock: ClockDep,
-    if_match: IfMatch = None,
+    if_match: IfMatchRequired,
 ) -> ParticipantPublic:
     """R16, R17 — while the concertation is a draft or scheduled; needs `If-Match` (the participant's ETag). The
     resulting profile must be complete and covered by the basis, as at the invitation."""
@@ -253,6 +293,8 @@ def update_participant(
 
 @router.post(
     "/{concertation_id}/persons-concerned",
+    operation_id="addPersonConcerned",
+    tags=["person concerned"],
     status_code=status.HTTP_201_CREATED,
     response_model=PersonConcernedPublic,
     responses=errors(403, 404, 409),
@@ -275,6 +317,8 @@ def add_person(
 
 @router.get(
     "/{concertation_id}/persons-concerned/{person_id}",
+    operation_id="getPersonConcerned",
+    tags=["person concerned"],
     response_model=PersonConcernedIdentity,
     responses=errors(403, 404, 500),
     summary="Read the identity of a person concerned (audited)",

@@ -12,11 +12,13 @@ from api.http import Cursor, IfMatch, Limit, errors, expected_version, set_etag
 from api.services import legal_bases
 from models.legal_basis import BasisStatus, LegalBasisCreate, LegalBasisPage, LegalBasisPublic, LegalBasisRetire
 
-router = APIRouter(prefix="/legal-bases", tags=["legal bases"])
+router = APIRouter(prefix="/legal-bases")
 
 
 @router.post(
     "",
+    operation_id="createLegalBasis",
+    tags=["legal bases"],
     status_code=status.HTTP_201_CREATED,
     response_model=LegalBasisPublic,
     responses=errors(403),
@@ -39,7 +41,14 @@ def register(
     return basis
 
 
-@router.get("", response_model=LegalBasisPage, responses=errors(403), summary="List the registry")
+@router.get(
+    "",
+    operation_id="listLegalBases",
+    tags=["legal bases"],
+    response_model=LegalBasisPage,
+    responses=errors(403),
+    summary="List the registry",
+)
 def list_bases(
     actor: ActorDep,
     session: SessionDep,
@@ -53,7 +62,14 @@ def list_bases(
     return legal_bases.page(session, actor, limit, cursor, status_, keyring, clock())
 
 
-@router.get("/{basis_id}", response_model=LegalBasisPublic, responses=errors(404), summary="Read a legal basis")
+@router.get(
+    "/{basis_id}",
+    operation_id="getLegalBasis",
+    tags=["legal bases"],
+    response_model=LegalBasisPublic,
+    responses=errors(404),
+    summary="Read a legal basis",
+)
 def get_basis(
     basis_id: uuid.UUID,
     response: Response,
@@ -62,6 +78,8 @@ def get_basis(
     keyring: KeyRingDep,
     clock: ClockDep,
 ) -> LegalBasisPublic:
+    """A registered basis with its enabling norm, what it determines and its status; readable by every
+    authenticated caller (R9). Its `ETag` is the `If-Match` of `…/retire`."""
     basis = legal_bases.get(session, actor, basis_id, keyring, clock())
     set_etag(response, basis.version)
     return basis
@@ -69,6 +87,8 @@ def get_basis(
 
 @router.post(
     "/{basis_id}/retire",
+    operation_id="retireLegalBasis",
+    tags=["legal bases"],
     response_model=LegalBasisPublic,
     responses=errors(403, 404, 409, 412),
     summary="Retire a legal basis",

@@ -19,12 +19,14 @@ from models.minutes import (
     ProsecutionRequestPublic,
 )
 
-router = APIRouter(tags=["minutes and prosecution"])
+router = APIRouter()
 _C = "/concertations/{concertation_id}"
 
 
 @router.post(
     f"{_C}/minutes",
+    operation_id="addMinutesEntry",
+    tags=["minutes"],
     status_code=status.HTTP_201_CREATED,
     response_model=MinutesEntryPublic,
     responses=errors(403, 404, 409),
@@ -50,6 +52,8 @@ def add_entry(
 
 @router.get(
     f"{_C}/minutes",
+    operation_id="readMinutes",
+    tags=["minutes"],
     response_model=MinutesPage,
     responses=errors(403, 404, 410, 500),
     summary="Read the minutes (audited)",
@@ -74,6 +78,8 @@ def read_minutes(
 
 @router.post(
     f"{_C}/minutes/{{entry_id}}/disclosed-to-person",
+    operation_id="markDisclosedToPerson",
+    tags=["minutes"],
     response_model=MinutesEntryPublic,
     responses=errors(403, 404, 409),
     summary="Record that an entry was made known to the person (R33)",
@@ -88,8 +94,10 @@ def mark_disclosed(
 
 @router.post(
     f"{_C}/minutes/finalise",
+    operation_id="finaliseMinutes",
+    tags=["minutes"],
     response_model=MinutesPage,
-    responses=errors(403, 404, 409, 412),
+    responses=errors(403, 404, 409, 410, 412, 500),
     summary="Finalise the minutes",
 )
 def finalise(
@@ -97,18 +105,23 @@ def finalise(
     response: Response,
     actor: ActorDep,
     session: SessionDep,
+    keyring: KeyRingDep,
     clock: ClockDep,
     if_match: IfMatch = None,
+    limit: Limit = 50,
 ) -> MinutesPage:
     """Once; the minutes are read-only afterwards. `If-Match` (the ETag of `GET …/minutes`) is optional: with it,
-    the minutes are finalised only as they were read (412 if an entry was added or marked since)."""
-    page, tag = minutes.finalise(session, actor, concertation_id, expected_tag(if_match), clock())
+    the minutes are finalised only as they were read (412 if an entry was added or marked since). The answer is the
+    first page of the finalised minutes (`next_cursor` continues with `GET …/minutes`), with their new ETag."""
+    page, tag = minutes.finalise(session, actor, concertation_id, expected_tag(if_match), keyring, clock(), limit)
     set_tag(response, tag)
     return page
 
 
 @router.post(
     f"{_C}/prosecution-requests",
+    operation_id="fileProsecutionRequest",
+    tags=["prosecution"],
     status_code=status.HTTP_201_CREATED,
     response_model=ProsecutionRequestPublic,
     responses=errors(403, 404, 410),
@@ -132,6 +145,8 @@ def file_request(
 
 @router.get(
     f"{_C}/prosecution-requests/{{request_id}}",
+    operation_id="getProsecutionRequest",
+    tags=["prosecution"],
     response_model=ProsecutionRequestPublic,
     responses=errors(403, 404),
     summary="Read a prosecution request",
@@ -139,11 +154,14 @@ def file_request(
 def read_request(
     concertation_id: uuid.UUID, request_id: uuid.UUID, actor: ActorDep, session: SessionDep, clock: ClockDep
 ) -> ProsecutionRequestPublic:
+    """A prosecution request and its decision: granted, or refused with its rule and art. 458ter §2 (R49–R54)."""
     return minutes.read_request(session, actor, concertation_id, request_id, clock())
 
 
 @router.get(
     f"{_C}/prosecution-requests/{{request_id}}/disclosure",
+    operation_id="getDisclosure",
+    tags=["prosecution"],
     response_model=Disclosure,
     responses=errors(404, 409, 410, 500),
     summary="The entries a granted request may use (audited)",
@@ -163,6 +181,8 @@ def disclosure(
 
 @router.get(
     "/alerts",
+    operation_id="listAlerts",
+    tags=["prosecution"],
     response_model=AlertPage,
     responses=errors(403),
     summary="Refused prosecution requests (coordinator, DPO)",

@@ -29,7 +29,7 @@ from models.client import OAuthProblem, TokenResponse
 from models.problem import Problem
 from policies.messages import message
 
-router = APIRouter(tags=["partner systems"])
+router = APIRouter()
 
 FORM: Final = "application/x-www-form-urlencoded"
 _MAX_FORM_FIELDS: Final = 16
@@ -159,6 +159,8 @@ _FORM_BODY: Final = {
 
 @router.post(
     "/oauth/token",
+    operation_id="issueToken",
+    tags=["partner systems"],
     response_model=TokenResponse,
     responses={
         400: _problem_response("invalid_request, unsupported_grant_type or invalid_scope (RFC 6749 §5.2)"),

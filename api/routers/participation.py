@@ -37,12 +37,14 @@ from models.participation import (
     SilencePublic,
 )
 
-router = APIRouter(prefix="/concertations/{concertation_id}", tags=["participants' rights", "person concerned"])
+router = APIRouter(prefix="/concertations/{concertation_id}")
 _P = "/participants/{participant_id}"
 
 
 @router.post(
     f"{_P}/response",
+    operation_id="respondToInvitation",
+    tags=["participants"],
     response_model=ParticipantFlags,
     responses=errors(403, 404, 409),
     summary="Accept or refuse the invitation (the participant himself)",
@@ -62,6 +64,8 @@ def respond(
 
 @router.get(
     f"{_P}/flags",
+    operation_id="getParticipantFlags",
+    tags=["participants"],
     response_model=ParticipantFlags,
     responses=errors(403, 404),
     summary="Answer, acknowledgement and silences of a participant (himself, coordinator, chair)",
@@ -75,6 +79,8 @@ def flags(
 
 @router.get(
     f"{_P}/secrecy-notice",
+    operation_id="getSecrecyNotice",
+    tags=["participants"],
     response_model=SecrecyNotice,
     responses=errors(403, 404),
     summary="The secrecy notice to acknowledge",
@@ -95,6 +101,8 @@ def secrecy_notice(
 
 @router.post(
     f"{_P}/secrecy-acknowledgement",
+    operation_id="acknowledgeSecrecy",
+    tags=["participants"],
     status_code=status.HTTP_201_CREATED,
     response_model=SecrecyAcknowledgementPublic,
     responses=errors(403, 404, 409),
@@ -110,7 +118,8 @@ def acknowledge(
     session: SessionDep,
     clock: ClockDep,
 ) -> SecrecyAcknowledgementPublic:
-    """R19 — required before reading anything beyond the invitation and its legal basis."""
+    """R19 — required before reading anything beyond the invitation and its legal basis. Send the `language` of the
+    notice that was read (fr, nl, en): it is stored as given."""
     ack = participation.acknowledge(
         session, actor, concertation_id, participant_id, payload, language(request), clock()
     )
@@ -120,6 +129,8 @@ def acknowledge(
 
 @router.post(
     f"{_P}/silence",
+    operation_id="invokeSilence",
+    tags=["participants"],
     status_code=status.HTTP_201_CREATED,
     response_model=SilencePublic,
     responses=errors(403, 404),
@@ -143,6 +154,8 @@ def invoke_silence(
 
 @router.delete(
     f"{_P}/silence/{{silence_id}}",
+    operation_id="liftSilence",
+    tags=["participants"],
     response_model=SilencePublic,
     responses=errors(403, 404, 409, 412),
     summary="Lift the right to remain silent (the participant himself)",
@@ -168,6 +181,8 @@ def lift_silence(
 
 @router.post(
     "/attendance",
+    operation_id="recordAttendance",
+    tags=["minutes"],
     status_code=status.HTTP_201_CREATED,
     response_model=AttendancePublic,
     responses=errors(403, 404, 409),
@@ -190,6 +205,8 @@ def attendance(
 
 @router.post(
     "/agenda-items",
+    operation_id="addAgendaItem",
+    tags=["concertations"],
     status_code=status.HTTP_201_CREATED,
     response_model=AgendaItemPublic,
     responses=errors(403, 404, 409),
@@ -209,7 +226,14 @@ def add_agenda_item(
     return item
 
 
-@router.get("/agenda-items", response_model=AgendaPage, responses=errors(403, 404), summary="The agenda")
+@router.get(
+    "/agenda-items",
+    operation_id="listAgendaItems",
+    tags=["concertations"],
+    response_model=AgendaPage,
+    responses=errors(403, 404),
+    summary="The agenda",
+)
 def list_agenda(
     concertation_id: uuid.UUID,
     actor: ActorDep,
@@ -224,6 +248,8 @@ def list_agenda(
 
 @router.post(
     "/person-concerned/consents",
+    operation_id="recordConsent",
+    tags=["person concerned"],
     status_code=status.HTTP_201_CREATED,
     response_model=ConsentPublic,
     responses=errors(403, 404),
@@ -248,6 +274,8 @@ def record_consent(
 
 @router.post(
     "/person-concerned/consents/{consent_id}/withdraw",
+    operation_id="withdrawConsent",
+    tags=["person concerned"],
     response_model=ConsentPublic,
     responses=errors(403, 404, 409, 412),
     summary="Withdraw a consent",
@@ -270,6 +298,8 @@ def withdraw_consent(
 
 @router.post(
     "/person-concerned/information",
+    operation_id="recordInformation",
+    tags=["person concerned"],
     status_code=status.HTTP_201_CREATED,
     response_model=InformationPublic,
     responses=errors(403, 404),
@@ -292,6 +322,8 @@ def record_information(
 
 @router.post(
     "/person-concerned/information-exception",
+    operation_id="recordInformationException",
+    tags=["person concerned"],
     status_code=status.HTTP_201_CREATED,
     response_model=InformationExceptionPublic,
     responses=errors(403, 404),
@@ -312,7 +344,7 @@ def record_information_exception(
     return e
 
 
-def _reader(path: str, model: type[Any], public: type[Any], summary: str) -> None:
+def _reader(path: str, model: type[Any], public: type[Any], operation_id: str, tag: str, summary: str) -> None:
     def endpoint(
         concertation_id: uuid.UUID,
         record_id: uuid.UUID,
@@ -325,6 +357,10 @@ def _reader(path: str, model: type[Any], public: type[Any], summary: str) -> Non
         set_tag(response, content_tag(record))
         return record
 
+    endpoint.__doc__ = (
+        f"{summary}, for whoever manages the concertation (its coordinator or chair). The `ETag` is a digest of the "
+        "record: the `If-Match` of the change it allows, if any (withdrawing a consent)."
+    )
     router.add_api_route(
         f"{path}/{{record_id}}",
         endpoint,
@@ -332,16 +368,34 @@ def _reader(path: str, model: type[Any], public: type[Any], summary: str) -> Non
         response_model=public,
         responses=errors(403, 404),
         summary=summary,
+        operation_id=operation_id,
+        tags=[tag],
         name=f"read_{model.__tablename__}",
     )
 
 
-_reader("/attendance", Attendance, AttendancePublic, "Read an attendance record")
-_reader("/person-concerned/consents", ConsentRecord, ConsentPublic, "Read a consent record")
-_reader("/person-concerned/information", InformationRecord, InformationPublic, "Read an information record")
+_reader("/attendance", Attendance, AttendancePublic, "getAttendance", "minutes", "Read an attendance record")
+_reader(
+    "/person-concerned/consents",
+    ConsentRecord,
+    ConsentPublic,
+    "getConsent",
+    "person concerned",
+    "Read a consent record",
+)
+_reader(
+    "/person-concerned/information",
+    InformationRecord,
+    InformationPublic,
+    "getInformation",
+    "person concerned",
+    "Read an information record",
+)
 _reader(
     "/person-concerned/information-exception",
     InformationException,
     InformationExceptionPublic,
+    "getInformationException",
+    "person concerned",
     "Read an exception to informing the person",
 )

@@ -9,24 +9,43 @@ from api.http import errors
 from api.services import reference
 from models.reference import OffenceCatalogue, PolicyPublic, PurposePublic
 
-router = APIRouter(tags=["reference"])
+router = APIRouter()
 
 
 @router.get(
-    "/reference/purposes", response_model=list[PurposePublic], responses=errors(), summary="The purposes of art. 458ter"
+    "/reference/purposes",
+    operation_id="listPurposes",
+    tags=["reference"],
+    response_model=list[PurposePublic],
+    responses=errors(),
+    summary="The purposes of art. 458ter",
 )
 def purposes(actor: ActorDep) -> list[PurposePublic]:
     """R10 — the three purposes art. 458ter allows, with what each requires."""
     return reference.purposes()
 
 
-@router.get("/reference/offences", response_model=OffenceCatalogue, responses=errors(), summary="The offence catalogue")
+@router.get(
+    "/reference/offences",
+    operation_id="listOffences",
+    tags=["reference"],
+    response_model=OffenceCatalogue,
+    responses=errors(),
+    summary="The offence catalogue",
+)
 def offences(actor: ActorDep, clock: ClockDep) -> OffenceCatalogue:
     """R12–R14, R113 — the versioned offence catalogue (reference data to verify on Justel)."""
     return reference.offences(clock().date())
 
 
-@router.get("/policy", response_model=PolicyPublic, responses=errors(), summary="The deployment's policy")
+@router.get(
+    "/policy",
+    operation_id="getPolicy",
+    tags=["reference"],
+    response_model=PolicyPublic,
+    responses=errors(),
+    summary="The deployment's policy",
+)
 def policy(actor: ActorDep, settings: SettingsDep) -> PolicyPublic:
     """The deployment's settings of decisions.md, the profiles and how each weighs the rules."""
     return reference.policy(settings)

@@ -649,9 +649,16 @@ def _report(
 
 
 def compliance(
-    session: Session, actor: Actor, concertation_id: uuid.UUID, settings: Settings, now: datetime, render: Render
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    settings: Settings,
+    now: datetime,
+    render: Render,
+    cite: Callable[[str], str],
 ) -> ComplianceReport:
-    """Every check of the profile, with its rule, status, legal ground and message (coordinator or chair)."""
+    """Every check of the profile, with its rule, status, legal ground and message (coordinator or chair); `render`
+    and `cite` give the message and the legal ground in the reader's language."""
     loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, "concertation.compliance", now)
     _, decision, tag = _report(session, loaded, settings, now)
     return ComplianceReport(
@@ -662,7 +669,12 @@ def compliance(
         art_458ter_only=tag,
         checks=[
             CheckPublic(
-                rule=f.rule, code=f.code, status=f.status, legal_ground=f.legal_ground, message=render(f), field=f.field
+                rule=f.rule,
+                code=f.code,
+                status=f.status,
+                legal_ground=cite(f.legal_ground),
+                message=render(f),
+                field=f.field,
             )
             for f in decision.findings
         ],

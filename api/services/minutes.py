@@ -333,10 +333,18 @@ def read_minutes(
 
 
 def finalise(
-    session: Session, actor: Actor, concertation_id: uuid.UUID, expected: str | None, now: datetime
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    expected: str | None,
+    keyring: Kms,
+    now: datetime,
+    limit: int = 50,
 ) -> tuple[MinutesPage, str]:
     """SPEC §3 — finalised once; the minutes are read-only afterwards. `expected`: the minutes' ETag as read, if
-    the caller makes it a precondition (412 when an entry was added or marked since)."""
+    the caller makes it a precondition (412 when an entry was added or marked since). The answer is the first page
+    of the minutes as finalised (the coordinator or chair may read them), so the success event names the entries it
+    decrypted, as a read's does (R109)."""
     begin_write(session)
     action = "minutes.finalise"
     loaded, _ = load(session, actor, concertation_id, Visibility.MANAGE, action, now)
@@ -350,12 +358,18 @@ def finalise(
         refusal = Violation(None, "minutes_not_writable", grounds.DESIGN, "state", {"state": row.state})
     if refusal is not None:
         refuse(session, actor, action, [refusal], now=now, object_type="minutes", concertation_id=row.id, status=409)
+    rows = _entries(session, row.id, limit=limit + 1)
+    entries, more = rows[:limit], len(rows) > limit
+    items = _open_entries(session, actor, action, loaded, entries, keyring, now)
     row.minutes_finalised_at = now
     row.version += 1
     row.updated_at = now
     session.add(row)
-    succeed(session, actor, action, now=now, object_type="minutes", concertation_id=row.id)
-    return MinutesPage(finalised_at=now, items=[], next_cursor=None), minutes_tag(row, facts)
+    details = {"entries": [str(e.id) for e in entries]}
+    succeed(session, actor, action, now=now, object_type="minutes", concertation_id=row.id, details=details)
+    next_cursor = encode_cursor(entries[-1].recorded_at, entries[-1].id) if more else None
+    page = validated(MinutesPage, {"finalised_at": now, "items": items, "next_cursor": next_cursor})
+    return page, minutes_tag(row, facts)
 
 
 def mark_disclosed(

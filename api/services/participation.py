@@ -302,7 +302,7 @@ def acknowledge(
         concertation_id=loaded.row.id,
         participant_id=p.id,
         notice_version=NOTICE_VERSION,
-        language=language,
+        language=payload.language or language,
         acknowledged_at=now,
     )
     session.add(ack)

@@ -950,6 +950,10 @@ def test_messages_follow_accept_language(client: TestClient, auth: Token, basis_
         assert answers[lang]["detail"] != answers["fr"]["detail"]
         assert answers[lang]["title"] != answers["fr"]["title"]
     assert answers["nl"]["violations"][0]["message"] != answers["en"]["violations"][0]["message"]
+    # The legal ground too: the Dutch official citation (Sw.), an English one that keeps the French official text.
+    grounds = {lang: a["violations"][0]["legal_ground"] for lang, a in answers.items()}
+    assert "C. pén." in grounds["fr"] and "Sw." in grounds["nl"] and "C. pén." not in grounds["nl"]
+    assert grounds["en"].startswith("Penal Code") and f"[French official text: {grounds['fr']}]" in grounds["en"]
 
 
 def test_compliance_messages_follow_accept_language(client: TestClient, auth: Token, basis_id: str) -> None:
@@ -958,12 +962,16 @@ def test_compliance_messages_follow_accept_language(client: TestClient, auth: To
     coordinator = auth("coord-1", "coordinator")
     c = create(client, coordinator, body)
     messages = {}
+    grounds = {}
     for lang in ("fr", "nl", "en"):
         report = client.get(
             f"/v1/concertations/{c['id']}/compliance", headers=auth("coord-1", "coordinator", lang=lang)
         ).json()
         messages[lang] = next(x["message"] for x in report["checks"] if x["rule"] == "R55")
+        grounds[lang] = next(x["legal_ground"] for x in report["checks"] if x["rule"] == "R55")
     assert len(set(messages.values())) == 3
+    assert len(set(grounds.values())) == 3
+    assert grounds["fr"] in grounds["en"], "the English ground names the French official text it renders"
 
 
 def test_a_refusal_decided_by_schema_validation_is_audited_too(

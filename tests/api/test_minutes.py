@@ -14,6 +14,7 @@ The helpers here (`Meeting`, `open_meeting`, `audit_events`, `tables_containing`
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -671,9 +672,9 @@ def test_minutes_are_finalised_once_and_read_only_afterwards(
 ) -> None:
     m, alice = in_session(client, auth)
     entry = m.written(payloads.minutes_entry(alice))
-    r = client.post(f"{m.url}/minutes/finalise", headers=m.coordinator)
-    assert r.status_code == 200, r.text
-    assert r.json()["finalised_at"] is not None
+    finalised = client.post(f"{m.url}/minutes/finalise", headers=m.coordinator)
+    assert finalised.status_code == 200, finalised.text
+    assert finalised.json()["finalised_at"] is not None
     again = client.post(f"{m.url}/minutes/finalise", headers=m.coordinator)
     assert again.status_code == 409 and again.json()["code"] == "minutes_finalised"
     r = m.write(payloads.minutes_entry(alice))
@@ -684,6 +685,25 @@ def test_minutes_are_finalised_once_and_read_only_afterwards(
     assert read.status_code == 200
     assert read.json()["finalised_at"] is not None
     assert [i["id"] for i in read.json()["items"]] == [entry]
+    # The answer to finalise is the minutes as finalised, not an empty page, with the ETag a read then gives.
+    assert finalised.json() == read.json()
+    assert finalised.headers["ETag"] == read.headers["ETag"]
+    events = connection.execute(
+        text("SELECT details FROM audit_event WHERE action = 'minutes.finalise' AND outcome = 'success'")
+    ).all()
+    assert [json.loads(d) if isinstance(d, str) else d for (d,) in events] == [{"entries": [entry]}]
+
+
+def test_finalising_long_minutes_answers_their_first_page(client: TestClient, auth: Token) -> None:
+    m, alice = in_session(client, auth)
+    written = {m.written(payloads.minutes_entry(alice)) for _ in range(3)}
+    order = [i["id"] for i in m.read().json()["items"]]  # recorded_at, then id: the order of every page
+    assert set(order) == written
+    r = client.post(f"{m.url}/minutes/finalise?limit=2", headers=m.coordinator)
+    assert r.status_code == 200, r.text
+    assert [i["id"] for i in r.json()["items"]] == order[:2]
+    rest = client.get(f"{m.url}/minutes", params={"cursor": r.json()["next_cursor"]}, headers=m.coordinator)
+    assert [i["id"] for i in rest.json()["items"]] == order[2:]
 
 
 def test_minutes_cannot_be_finalised_before_the_session_nor_by_a_participant(

@@ -107,6 +107,9 @@ def test_limit_outside_1_to_200_is_422(client: TestClient, auth: Token, caller: 
     r = client.get(url, params={"limit": limit}, headers=headers)
     _assert_422_naming(r, "limit")
     assert {v["code"] for v in r.json()["violations"]} == {"invalid_limit"}
+    # The problem itself says what was wrong (README "Sizes and pages"), not a generic invalid_payload.
+    assert r.json()["code"] == "invalid_limit"
+    assert r.json()["type"].endswith("/invalid_limit")
 
 
 @pytest.mark.parametrize("cursor", [v for _, v in BAD_CURSORS], ids=[n for n, _ in BAD_CURSORS])
@@ -116,6 +119,7 @@ def test_garbage_or_oversized_cursor_is_422(client: TestClient, auth: Token, cal
     r = client.get(url, params={"cursor": cursor}, headers=headers)
     _assert_422_naming(r, "cursor")
     assert {v["code"] for v in r.json()["violations"]} == {"invalid_cursor"}
+    assert r.json()["code"] == "invalid_cursor"
 
 
 @pytest.mark.parametrize("limit", ["1", "200"], ids=["one", "two_hundred"])

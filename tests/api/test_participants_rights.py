@@ -458,6 +458,38 @@ def test_the_discretion_paragraph_is_for_participants_not_bound_by_secrecy(
     assert unbound == secrecy_notice(lang, bound_by_secrecy=False, downstream_use_policy=policy, judicial=False)
 
 
+@pytest.mark.parametrize("read", ["fr", "nl", "en"], ids=["fr", "nl", "en"])
+def test_the_acknowledgement_stores_the_language_of_the_notice_read(
+    client: TestClient, auth: Token, concertation: Body, alice_id: str, connection: Connection, read: str
+) -> None:
+    """The console shows the notice in the language the participant chose, whatever his browser's Accept-Language:
+    the acknowledgement records the language he read (R19, R43), not the negotiated one."""
+    alice = auth("sw-alice", "participant", lang="fr" if read != "fr" else "en")
+    notice = client.get(
+        of(concertation, alice_id, "/secrecy-notice"), headers=auth("sw-alice", "participant", lang=read)
+    ).json()
+    body = {"notice_version": notice["version"], "language": notice["language"]}
+    r = client.post(of(concertation, alice_id, "/secrecy-acknowledgement"), json=body, headers=alice)
+    assert r.status_code == 201, r.text
+    assert r.json()["language"] == read
+    stored = connection.execute(
+        text("SELECT language FROM secrecy_acknowledgement WHERE participant_id = :p"),
+        {"p": db_id(connection, alice_id)},
+    ).all()
+    assert stored == [(read,)]
+
+
+@pytest.mark.parametrize("language", ["de", "FR", "", "nl-BE"], ids=["de", "upper", "empty", "region"])
+def test_an_acknowledgement_in_an_unknown_language_is_refused_and_not_stored(
+    client: TestClient, alice: Headers, concertation: Body, alice_id: str, connection: Connection, language: str
+) -> None:
+    body = {"notice_version": NOTICE_VERSION, "language": language}
+    r = client.post(of(concertation, alice_id, "/secrecy-acknowledgement"), json=body, headers=alice)
+    assert r.status_code == 422, r.text
+    assert [v["field"] for v in r.json()["violations"]] == ["language"]
+    assert count(connection, "secrecy_acknowledgement", concertation["id"]) == 0
+
+
 def test_the_notice_is_acknowledged_once_in_its_current_version(
     client: TestClient,
     auth: Token,

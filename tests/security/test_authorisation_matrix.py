@@ -9,6 +9,7 @@ C, are the foreign-object rows.
 
 Cells:  `200` `201` `401` `403` `404` `412` — that status with its default code (`forbidden`, `not_found`, …);
         `409`, `422` — that status with the row's `code`;   `401c` — a 401 with `invalid_client` (RFC 6749);
+        `404d` — a 404 with `dev_sign_in_unavailable` (no development sign-in here);
         `403s` `403r` `403p` — a 403 with the code `not_your_participation`, `flag_not_disclosable` (R40),
         `requester_not_prosecutor` (R50);
         `200f` `200i` `200m` — the whole concertation, the invitation only, status metadata only (R45);
@@ -54,6 +55,7 @@ QUALIFIERS = {
     "r": "flag_not_disclosable",
     "p": "requester_not_prosecutor",
     "c": "invalid_client",
+    "d": "dev_sign_in_unavailable",
 }
 INVITATION_FIELDS = {
     "id",
@@ -154,6 +156,9 @@ class Row:
     #: The path ids replaced by unknown ones for the R27 comparison of a 404 (see `miss_keys`).
     miss: tuple[str, ...] = ()
     form: bool = False  # the body is sent form-encoded (the OAuth token endpoint)
+    #: A 403/404 here refuses access to something that exists and leaves a `denied` event; False where the endpoint
+    #: itself is absent from this deployment (the development sign-in), which reaches no object.
+    audited: bool = True
 
     @property
     def method(self) -> str:
@@ -361,6 +366,13 @@ ROWS_ANY_STATE: tuple[Row, ...] = (
     Row("POST /oauth/token", only(), fixed({"grant_type": "client_credentials", "client_id": "cms-a",
         "client_secret": "not-the-secret"}), note="wrong client secret", form=True,
         cells="401c 401c 401c 401c 401c 401c 401c 401c 401c 401c 401c 401c 401c 401c 401c 401c 401c"),
+    # How the console signs in, before anyone is signed in: the same public answer for every caller.
+    Row("GET /console/config.json", only(),
+        cells="200  200  200  200  200  200  200  200  200  200  200  200  200  200  200  200  200"),
+    # The development sign-in exists only with the development issuer on and for a loopback client; this matrix's
+    # client is neither, so every caller, signed in or not, gets the same 404.
+    Row("POST /oauth/dev-token", only(), fixed({"sub": "someone", "roles": ["coordinator"]}), audited=False,
+        cells="404d 404d 404d 404d 404d 404d 404d 404d 404d 404d 404d 404d 404d 404d 404d 404d 404d"),
     Row("GET /v1/alerts", only(),
         cells="200  403  200  403  403  403  403  403  403  403  403  200  403  403  403  403  401"),
     Row("GET /v1/audit-events", only(),
@@ -429,7 +441,7 @@ class Expect:
 
 
 def parse(cell: str, row_code: str | None = None) -> Expect:
-    m = re.fullmatch(r"(\d{3})([srpcfim+-]?)", cell)
+    m = re.fullmatch(r"(\d{3})([srpcdfim+-]?)", cell)
     assert m, f"bad cell {cell!r}"
     status, qualifier = int(m.group(1)), m.group(2)
     if status in (409, 422):
@@ -545,7 +557,7 @@ def run_rows(w: World, connection: Connection, rows: tuple[Row, ...], report: Re
             shape = _shape_error(w, payload, expect.shape)
             if shape:
                 report.add(row, caller.name, cell, shape)
-            if expect.status in (403, 404) and caller.subject is not None:
+            if expect.status in (403, 404) and caller.subject is not None and row.audited:
                 denials = _denials_since(connection, before, caller.subject)
                 named = _ids_named(params, body)
                 if not denials:
@@ -588,7 +600,15 @@ def test_the_authorisation_matrix(client: TestClient, auth: Token, connection: C
 # ------------------------------------------------------------------------------------------------ the guard
 
 
-FRAMEWORK = {("GET", "/openapi.json"), ("GET", "/docs"), ("GET", "/docs/oauth2-redirect")}
+#: Pages with no data of anyone, the same for every caller: the OpenAPI document and its two readers, and the
+#: console's static files (tests/console/test_console_serving.py covers them).
+FRAMEWORK = {
+    ("GET", "/openapi.json"),
+    ("GET", "/docs"),
+    ("GET", "/docs/oauth2-redirect"),
+    ("GET", "/redoc"),
+    ("GET", "/console/{path:path}"),
+}
 
 
 def _walk(routes: Any, prefix: str = "") -> set[tuple[str, str]]:
