@@ -1,0 +1,40 @@
+/** Short names for the schemas of the generated OpenAPI types (src/api/schema.d.ts, `npm run gen`). */
+import type { components } from './schema';
+
+type S = components['schemas'];
+
+export type Problem = S['Problem'];
+export type Violation = S['ViolationPublic'];
+export type LegalBasis = S['LegalBasisPublic'];
+export type LegalBasisCreate = S['LegalBasisCreate'];
+export type AuthorisedParticipant = S['AuthorisedParticipant'];
+export type Concertation = S['ConcertationPublic'];
+export type ConcertationCreate = S['ConcertationCreate'];
+export type ConcertationUpdate = S['ConcertationUpdate'];
+export type ConcertationSummary = S['ConcertationSummary'];
+export type ConcertationMetadata = S['ConcertationMetadata'];
+export type ConcertationInvitation = S['ConcertationInvitation'];
+export type ComplianceReport = S['ComplianceReport'];
+export type Check = S['CheckPublic'];
+export type Participant = S['ParticipantPublic'];
+export type ParticipantCreate = S['ParticipantCreate'];
+export type ParticipantFlags = S['ParticipantFlags'];
+export type SecrecyNotice = S['SecrecyNotice'];
+export type AgendaItem = S['AgendaItemPublic'];
+export type Consent = S['ConsentPublic'];
+export type ConsentCreate = S['ConsentCreate'];
+export type InformationCreate = S['InformationCreate'];
+export type InformationExceptionCreate = S['InformationExceptionCreate'];
+export type MinutesEntry = S['MinutesEntryPublic'];
+export type MinutesEntryCreate = S['MinutesEntryCreate'];
+export type MinutesPage = S['MinutesPage'];
+export type ProsecutionRequest = S['ProsecutionRequestPublic'];
+export type ProsecutionRequestCreate = S['ProsecutionRequestCreate'];
+export type Disclosure = S['Disclosure'];
+export type AuditEvent = S['AuditEventPublic'];
+export type ChainReport = S['ChainReport'];
+export type Purpose = S['PurposePublic'];
+export type Offence = S['OffencePublic'];
+export type Policy = S['PolicyPublic'];
+export type Silence = S['SilencePublic'];
+export type PersonConcerned = S['PersonConcernedPublic'];
