@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import Field as PField
+from pydantic import StringConstraints
 from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -90,7 +91,8 @@ class AttendancePublic(SQLModel):
 
 
 class AgendaItemCreate(Wire):
-    title: Text2k
+    #: An item with no words puts nothing on the agenda: at least one visible character.
+    title: Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S"), NoNul]
     is_central_question: bool = False
 
 

@@ -321,6 +321,17 @@ def test_r38_nothing_is_attributed_to_a_silent_participant_and_lifting_is_prospe
     assert m.write(payloads.minutes_entry(alice)).status_code == 201
 
 
+@pytest.mark.parametrize("title", ["", "   ", "\n\t"], ids=["empty", "spaces", "whitespace"])
+def test_an_agenda_item_without_words_is_refused_and_not_stored(
+    client: TestClient, auth: Token, connection: Connection, title: str
+) -> None:
+    m, _ = in_session(client, auth)
+    r = client.post(f"{m.url}/agenda-items", json={"title": title}, headers=m.coordinator)
+    assert r.status_code == 422, r.text
+    assert [v["field"] for v in r.json()["violations"]] == ["title"]
+    assert client.get(f"{m.url}/agenda-items", headers=m.coordinator).json()["items"] == []
+
+
 def test_r38_a_silence_on_one_agenda_item_covers_that_item_only(
     client: TestClient, auth: Token, connection: Connection, clock: FakeClock
 ) -> None:

@@ -59,6 +59,7 @@ export function createI18n(language: Language): I18n {
     initImmediate: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }
