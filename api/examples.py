@@ -704,6 +704,7 @@ RESPONSES: dict[str, dict[str, Any]] = {
                     "meeting_kind": "case_concertation",
                     "scheduled_start": "2026-12-01T08:00:00Z",
                     "updated_at": "2026-11-22T09:04:00Z",
+                    "participant_id": None,
                 }
             ],
             "next_cursor": None,

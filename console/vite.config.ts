@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -16,6 +16,14 @@ const VENDOR: ReadonlyArray<[string, string]> = [
   ['redoc/bundles/redoc.standalone.js', 'vendor/redoc/redoc.standalone.js'],
 ];
 
+/** The one address a vendored file would still fetch from the internet, and what it is pointed at instead: ReDoc's
+ * sidebar footer ("API docs by Redocly") shows a logo from its CDN, with no option to turn it off; offline it must
+ * come from this service. A new version of the package that no longer has the address fails the build, so that
+ * nothing is silently left behind. */
+const OFFLINE: ReadonlyArray<[string, string, string]> = [
+  ['vendor/redoc/redoc.standalone.js', 'https://cdn.redoc.ly/redoc/logo-mini.svg', '/console/favicon.svg'],
+];
+
 function vendorAssets(): Plugin {
   let outDir = resolve(here, 'dist');
   return {
@@ -29,6 +37,12 @@ function vendorAssets(): Plugin {
         const target = resolve(outDir, to);
         await mkdir(dirname(target), { recursive: true });
         await cp(resolve(modules, from), target);
+      }
+      for (const [file, online, local] of OFFLINE) {
+        const target = resolve(outDir, file);
+        const text = await readFile(target, 'utf8');
+        if (!text.includes(online)) throw new Error(`${file} no longer contains ${online}: check what it loads now`);
+        await writeFile(target, text.split(online).join(local));
       }
     },
   };

@@ -218,6 +218,14 @@ class ConcertationSummary(SQLModel):
     meeting_kind: MeetingKind | None
     scheduled_start: Instant | None
     updated_at: Instant
+    participant_id: Annotated[
+        uuid.UUID | None,
+        PField(
+            description="Your own participant record in this concertation when you are invited to it (the path "
+            "of your answer, secrecy acknowledgement and silences: `…/participants/{participant_id}/…`); null "
+            "otherwise. Nothing about any other participant (R40).",
+        ),
+    ]
 
 
 class ConcertationPage(SQLModel):

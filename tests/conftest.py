@@ -41,6 +41,15 @@ NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests (tests/e2e) run last, after pytest's own fixture-based ordering. Playwright's sync API keeps
+    an asyncio loop running in this thread for as long as its session fixture lives, and any later test calling
+    `asyncio.run()` would fail with "cannot be called from a running event loop"."""
+    e2e = ROOT / "tests" / "e2e"
+    items[:] = sorted(items, key=lambda item: item.path.is_relative_to(e2e))
+
+
 def migrate(url: str) -> None:
     cfg = Config(str(ROOT / "alembic.ini"))
     cfg.set_main_option("script_location", str(ROOT / "migrations"))

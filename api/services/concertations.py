@@ -455,10 +455,20 @@ def page(session: Session, actor: Actor, limit: int, cursor: str | None) -> Conc
     rows = list(session.exec(query.order_by(col(Concertation.created_at), col(Concertation.id)).limit(limit + 1)).all())
     more = len(rows) > limit
     rows = rows[:limit]
-    # Whether the caller takes part decides between a summary and metadata (R45): one query for the whole page.
-    taking_part: set[uuid.UUID] = set()
-    if partner_only and rows:
-        taking_part = set(session.exec(mine.where(col(Participant.concertation_id).in_([r.id for r in rows]))).all())
+    # The caller's own participant records on the page (one query): the path of his answer and acknowledgement, and,
+    # for a partner, what decides between a summary and metadata (R45).
+    own: dict[uuid.UUID, uuid.UUID] = {}
+    if rows:
+        own = dict(
+            session.exec(
+                select(Participant.concertation_id, Participant.id).where(
+                    col(Participant.issuer) == actor.issuer,
+                    col(Participant.subject) == actor.subject,
+                    col(Participant.concertation_id).in_([r.id for r in rows]),
+                )
+            ).all()
+        )
+    taking_part = set(own)
     me = [Principal(actor.issuer, actor.subject)]
     items: list[ConcertationSummary | ConcertationMetadata] = []
     for r in rows:
@@ -470,7 +480,7 @@ def page(session: Session, actor: Actor, limit: int, cursor: str | None) -> Conc
         if level is Visibility.METADATA:
             items.append(ConcertationMetadata.model_validate(r.model_dump()))
         else:
-            items.append(ConcertationSummary.model_validate(r.model_dump()))
+            items.append(ConcertationSummary.model_validate({**r.model_dump(), "participant_id": own.get(r.id)}))
     return ConcertationPage(items=items, next_cursor=encode_cursor(rows[-1].created_at, rows[-1].id) if more else None)
 
 

@@ -418,6 +418,22 @@ def test_lists_never_contain_identities(
             assert secret not in r.text, (name, secret)
 
 
+def test_the_list_names_the_callers_own_participant_record_and_nobody_elses(
+    client: TestClient, auth: Token, coordinator: dict[str, str], basis_id: str, concertation: Body
+) -> None:
+    """A participant finds his invitations, and the path of his answer, in one call; R40: nothing about the others."""
+    other = client.post("/v1/concertations", json=payloads.concertation(basis_id), headers=coordinator).json()
+    alice = invite(client, coordinator, concertation["id"], payloads.participant())
+    bob = invite(client, coordinator, concertation["id"], payloads.participant(subject="sw-bob", display_name="Bob"))
+    assert bob["id"] != alice["id"]
+    mine = client.get("/v1/concertations", headers=auth("sw-alice", "participant")).json()["items"]
+    assert [(i["id"], i["participant_id"]) for i in mine] == [(concertation["id"], alice["id"])]
+    assert bob["id"] not in json.dumps(mine)
+    # The coordinator, who is invited to neither, gets null on both.
+    listed = client.get("/v1/concertations", headers=coordinator).json()["items"]
+    assert {i["id"]: i["participant_id"] for i in listed} == {concertation["id"]: None, other["id"]: None}
+
+
 def test_list_pagination(client: TestClient, coordinator: dict[str, str], basis_id: str) -> None:
     ids = {
         client.post("/v1/concertations", json=payloads.concertation(basis_id), headers=coordinator).json()["id"]

@@ -26,7 +26,8 @@ export function sessionMiddleware(session: Session): Middleware {
   const pending = new Map<string, Request>();
   return {
     onRequest({ request, id, schemaPath }) {
-      request.headers.set('Accept-Language', session.language());
+      // A screen may ask for another language for one call (the secrecy notice in the language chosen to read it).
+      if (!request.headers.has('Accept-Language')) request.headers.set('Accept-Language', session.language());
       const token = session.token();
       if (token && !SIGN_IN_PATHS.has(schemaPath)) {
         request.headers.set('Authorization', `Bearer ${token}`);
@@ -45,7 +46,7 @@ export function sessionMiddleware(session: Session): Middleware {
       if (!token) return undefined;
       const again = new Request(copy, { headers: new Headers(copy.headers) });
       again.headers.set('Authorization', `Bearer ${token}`);
-      again.headers.set('Accept-Language', session.language());
+      if (!again.headers.has('Accept-Language')) again.headers.set('Accept-Language', session.language());
       return fetch(again);
     },
     onError({ id }) {

@@ -1472,6 +1472,11 @@ export interface components {
              */
             id: string;
             meeting_kind: components["schemas"]["MeetingKind"] | null;
+            /**
+             * Participant Id
+             * @description Your own participant record in this concertation when you are invited to it (the path of your answer, secrecy acknowledgement and silences: `…/participants/{participant_id}/…`); null otherwise. Nothing about any other participant (R40).
+             */
+            participant_id: string | null;
             purpose_category: components["schemas"]["PurposeCategory"] | null;
             /** Scheduled Start */
             scheduled_start: string | null;
@@ -3411,6 +3416,7 @@ export interface operations {
                      *           "concertation_type": "child_abuse_protocol",
                      *           "id": "2db2a1c8-083a-579f-8da8-420c8c70005d",
                      *           "meeting_kind": "case_concertation",
+                     *           "participant_id": null,
                      *           "purpose_category": "protect_integrity",
                      *           "scheduled_start": "2026-12-01T08:00:00Z",
                      *           "state": "draft",

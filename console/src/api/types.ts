@@ -20,6 +20,7 @@ export type Participant = S['ParticipantPublic'];
 export type ParticipantCreate = S['ParticipantCreate'];
 export type ParticipantFlags = S['ParticipantFlags'];
 export type SecrecyNotice = S['SecrecyNotice'];
+export type SecrecyAcknowledgement = S['SecrecyAcknowledgementPublic'];
 export type AgendaItem = S['AgendaItemPublic'];
 export type Consent = S['ConsentPublic'];
 export type ConsentCreate = S['ConsentCreate'];

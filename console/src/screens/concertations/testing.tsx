@@ -273,10 +273,10 @@ export function mockApi(routes: Route[]): { calls: Call[]; unexpected: string[] 
   return { calls, unexpected };
 }
 
-/** The console at `path` (under /console), signed in as a coordinator, in English. */
-export function renderConsole(path: string) {
+/** The console at `path` (under /console), signed in (as a coordinator unless `roles` says otherwise), in English. */
+export function renderConsole(path: string, roles: string[] = ['coordinator'], sub?: string) {
   window.history.pushState({}, '', `/console${path}`);
-  return render(<App config={CONFIG} initialLanguage="en" initialToken={tokenFor()} />);
+  return render(<App config={CONFIG} initialLanguage="en" initialToken={tokenFor(roles, sub ?? `${roles[0]}-1`)} />);
 }
 
 /** What a reader sees of an element: its text, white space as the browser shows it. */
