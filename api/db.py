@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from pydantic_core import from_json
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event, insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 #: Execution option a write transaction sets on its connection before it begins.
 WRITE = "concertation_write"
@@ -37,6 +37,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
+        # As many pooled connections as the thread pool has threads (anyio's default: 40): with SQLAlchemy's default
+        # (5, and 10 more made and closed again on demand) a loaded worker kept opening connections and running
+        # their PRAGMAs (about 2 % of py-spy's samples reading minutes under wrk). A connection is a file handle.
+        if database and database != ":memory:" and "poolclass" not in kwargs:
+            kwargs.setdefault("pool_size", 40)
+            kwargs.setdefault("max_overflow", 10)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
         _sqlite_recipe(engine)
         return engine
@@ -153,6 +159,20 @@ def _leave_queue(conn: Any) -> None:
 def begin_write(session: Session) -> None:
     """Mark the session's transaction as a write before it begins (SQLite: BEGIN IMMEDIATE)."""
     session.connection(execution_options={WRITE: True})
+
+
+def insert_rows(session: Session, *rows: SQLModel) -> None:
+    """INSERT new table objects as Core statements, one per table (the tables in the order of their first row, so
+    that a row comes after the rows it refers to), bypassing the unit of work: for a hot path whose new rows are
+    not changed again in the same transaction. The objects stay transient (not in the session); the column types
+    convert their values exactly as a flush would. Measured on creating a concertation: the flush of its three rows
+    cost 1.5 ms, these statements a fifth of that."""
+    by_table: dict[Table, list[dict[str, Any]]] = {}
+    for row in rows:
+        table: Table = row.__table__  # type: ignore[attr-defined]  # SQLModel declares it on table classes
+        by_table.setdefault(table, []).append({c.key: getattr(row, c.key) for c in table.columns})
+    for table, values in by_table.items():
+        session.execute(insert(table), values)
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:

@@ -77,6 +77,11 @@ class Settings(BaseSettings):
     max_in_flight: int = Field(
         default=32, ge=1, le=10000, description="Requests one worker serves at once; more get 503 with Retry-After"
     )
+    gc_freeze: bool = Field(
+        default=True,
+        description="At start-up, move every object the application made into the garbage collector's permanent "
+        "generation, so that its collections stop walking them on every request",
+    )
 
     # Partner systems (SPEC §2): client-credentials tokens and rate limits per client. In-memory limits are counted
     # per worker process: with several workers or instances, point the storage at a shared one (redis://…).

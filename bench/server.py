@@ -14,7 +14,6 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-UVICORN = str(Path(sys.executable).with_name("uvicorn"))
 
 
 def free_port() -> int:
@@ -29,10 +28,11 @@ class Server:
     def __init__(self, target: str, env: Mapping[str, str], *, workers: int = 2, factory: bool = False) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        args = [UVICORN, target, "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers)]
-        args += ["--log-level", "warning", "--no-access-log"]
+        # Each worker on its own SO_REUSEPORT socket, so that the kernel spreads wrk's connections evenly between
+        # them (see bench/reuseport.py: with `uvicorn --workers` one worker often accepted all of them).
+        args = [sys.executable, "-m", "bench.reuseport", target, "--port", str(self.port), "--workers", str(workers)]
         if factory:
-            args.insert(1, "--factory")
+            args.append("--factory")
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter's uvicorn, fixed arguments
             args, cwd=ROOT, env={**os.environ, **env}, start_new_session=True
         )
@@ -52,7 +52,7 @@ class Server:
 
     def stop(self) -> None:
         if self.process.poll() is None:
-            # uvicorn's supervisor stops its workers on SIGTERM; its process group is ours alone (new session).
+            # bench.reuseport stops its workers on SIGTERM; its process group is ours alone (new session).
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
                 self.process.wait(timeout=20)

@@ -178,6 +178,7 @@ def settings(tmp_path: Path) -> Settings:
         dev_issuer=ISSUER,
         rate_limit_token="100000/minute",
         rate_limit_write="100000/minute",
+        gc_freeze=False,  # an app per test: frozen objects would never be collected
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, NoReturn, TypeVar
 
-from sqlalchemy import and_, or_
+from sqlalchemy import Engine, and_, or_
 from sqlmodel import Session, SQLModel, col
 
 from api import audit
@@ -192,16 +192,24 @@ def audited_read(session: Session, actor: Actor, action: str, read: Callable[[],
     """Run a read that is audited (R109): `read()` decides, reads and decrypts, and gives back its result and the
     fields of its success event, which joins the chain before the result is returned.
 
-    PostgreSQL: one write transaction; the concertation is locked FOR SHARE (`load(..., reading=True)`), so readers
-    run side by side. SQLite has one writer at a time: holding its lock for the whole read would make every reader
-    wait for every other. There the read runs in a snapshot (a deferred transaction) and only its event is written,
-    in a short write transaction of its own — once no change has succeeded since the snapshot (only reads and
-    refusals were recorded meanwhile), so the event stands in the chain exactly where the data it saw still held.
-    Otherwise the read is done again inside the write transaction, as on PostgreSQL."""
-    if session.get_bind().dialect.name == "sqlite":
-        as_of = audit.head_seq(session)  # the first statement of a deferred transaction: it fixes the snapshot
-        result, event = read()
-        session.commit()  # nothing written: ends the snapshot
+    The read runs in a transaction that writes nothing — SQLite: a snapshot (a deferred transaction), so readers
+    never wait for the single writer; PostgreSQL: the concertation locked FOR SHARE (`load(..., reading=True)`), so
+    that a change of its scope or keys cannot re-seal its fields in the middle of the read. Its event is then
+    group-committed with the events of the reads running beside it (`audit.GroupAppender`: one transaction and one
+    durable commit for all of them), and written only if no change has succeeded since the read began (only reads
+    and refusals were recorded meanwhile), so that it stands in the chain exactly where the data it saw still held.
+    Otherwise the read is done again inside a write transaction, with its event. A session bound to a connection
+    (a test's outer transaction) writes its event in that connection instead, after the same check."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        begin_write(session)  # FOR SHARE on the concertation; nothing is written in this transaction
+    as_of = audit.head_seq(session)  # the first statement: on SQLite it fixes the snapshot
+    result, event = read()
+    session.commit()  # nothing written: ends the snapshot, releases the FOR SHARE
+    if isinstance(bind, Engine):
+        if audit.record_read(bind, actor, action, as_of, **event) is not None:
+            return result
+    else:
         begin_write(session)
         if not audit.changed_since(session, as_of):
             succeed(session, actor, action, **event)

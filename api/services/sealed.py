@@ -65,13 +65,12 @@ def scope_of(row: Concertation) -> str:
     return scope_digest(row.purpose_category, row.legal_basis_id, row.offence_scope)
 
 
-def create_data_key(session: Session, keyring: Kms, concertation_id: uuid.UUID, now: datetime) -> tuple[DataKey, bytes]:
-    """A new concertation's first data key, added to the session; with its plaintext, for the sealer that follows
-    (so that it need not be read back and unwrapped again)."""
+def create_data_key(keyring: Kms, concertation_id: uuid.UUID, now: datetime) -> tuple[DataKey, bytes]:
+    """A new concertation's first data key (for the caller to store with the concertation); with its plaintext,
+    for the sealer that follows (so that it need not be read back and unwrapped again)."""
     dek = new_data_key()
     kek_id, wrapped = keyring.wrap(dek, concertation_id)
     key = DataKey(concertation_id=concertation_id, version=1, kek_id=kek_id, wrapped_dek=wrapped, created_at=now)
-    session.add(key)
     return key, dek
 
 
