@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
+import os
 import shutil
 import subprocess
 import sys
@@ -52,6 +54,22 @@ def _waits(url: str, seconds: float, into: collections.Counter[str]) -> None:
         engine.dispose()
 
 
+def _cpu_seconds(root: int) -> float:
+    """User + system CPU seconds of a process and its children (the workers), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [root]
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{root}/task/{root}/children").read_text().split()]
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("scenario", choices=["healthz", "create", "add", "read"])
@@ -77,11 +95,14 @@ def main() -> int:
                 for name, server, load in (("service", st.service, svc), ("baseline", st.baseline, base)):
                     if i == 0:
                         wrk.run(server.url, load, connections=args.connections, seconds=3)
+                    cpu = _cpu_seconds(server.process.pid)
                     r = wrk.run(server.url, load, connections=args.connections, seconds=args.seconds)
+                    per_request = (_cpu_seconds(server.process.pid) - cpu) / r.requests * 1e6 if r.requests else 0.0
                     best[name] = max(best.get(name, 0.0), r.throughput)
                     print(
                         f"{name:9} {r.throughput:8.1f} req/s  p50 {r.p50_ms:6.1f} ms  p99 {r.p99_ms:6.1f} ms  "
-                        f"errors {r.errors} {r.socket_errors or ''}  wrk cpu {r.generator_cpu:.0%}",
+                        f"errors {r.errors} {r.socket_errors or ''}  wrk cpu {r.generator_cpu:.0%}  "
+                        f"server cpu {per_request:5.0f} µs/request",
                         flush=True,
                     )
             print(f"best of {args.rounds}: ratio {best['service'] / best['baseline']:.2f}", flush=True)

@@ -105,8 +105,15 @@ def _standing(row: LegalBasis | None) -> BasisStanding | None:
 
 
 def _persons(session: Session, concertation_id: uuid.UUID) -> list[PersonConcerned]:
-    query = select(PersonConcerned).where(PersonConcerned.concertation_id == concertation_id)
-    return list(session.exec(query.order_by(col(PersonConcerned.created_at), col(PersonConcerned.reference))).all())
+    return list(session.exec(_PERSONS, params={"concertation": concertation_id}).all())
+
+
+#: Built once, with the concertation as a parameter: building the statement cost more than running it.
+_PERSONS = (
+    select(PersonConcerned)
+    .where(col(PersonConcerned.concertation_id) == bindparam("concertation"))
+    .order_by(col(PersonConcerned.created_at), col(PersonConcerned.reference))
+)
 
 
 def _participant_public(row: Participant) -> ParticipantPublic:

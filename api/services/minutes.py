@@ -20,7 +20,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from api import audit
-from api.db import begin_write
+from api.db import begin_write, insert_rows
 from api.errors import Conflict, Forbidden, Gone, IntegrityFailure, NotFound, refused
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
@@ -188,7 +188,7 @@ def add_entry(
         recorded_at=now,
         recorded_by=f"{actor.issuer}|{actor.subject}",
     )
-    session.add(entry)
+    insert_rows(session, entry)  # a Core INSERT: the unit of work's flush of one entry cost more than its sealing
     if row.scope_frozen_at is None:  # R51: the first entry freezes the scope too
         row.scope_frozen_at = now
         session.add(row)
