@@ -165,8 +165,8 @@ def insert_rows(session: Session, *rows: SQLModel) -> None:
     """INSERT new table objects as Core statements, one per table (the tables in the order of their first row, so
     that a row comes after the rows it refers to), bypassing the unit of work: for a hot path whose new rows are
     not changed again in the same transaction. The objects stay transient (not in the session); the column types
-    convert their values exactly as a flush would. Measured on creating a concertation: the flush of its three rows
-    cost 1.5 ms, these statements a fifth of that."""
+    convert their values exactly as a flush would. Measured on creating a concertation (py-spy, CPU samples under
+    wrk): the flush of its three rows was 15 % of the service's CPU, these statements 7 %."""
     by_table: dict[Table, list[dict[str, Any]]] = {}
     for row in rows:
         table: Table = row.__table__  # type: ignore[attr-defined]  # SQLModel declares it on table classes
