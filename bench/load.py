@@ -1,4 +1,6 @@
-"""The load driver: `clients` concurrent async httpx clients, a warm-up, then a fixed measuring window."""
+"""The httpx load driver, for the two scenarios whose logic wrk cannot express (`bench/wrk.py` drives the others):
+patient clients that wait the `Retry-After` they are given, then a recovery streak (`overload`), and a read loop that
+runs exactly as long as another operation (`drive_until`)."""
 
 from __future__ import annotations
 
@@ -48,15 +50,6 @@ def summarise(latencies: list[float], errors: int, window: float, statuses: Coun
         statuses=dict(statuses),
         latencies=latencies,
     )
-
-
-def merge(results: list[LoadResult]) -> LoadResult:
-    """Several measuring windows of the same load as one: all latencies, total requests over total time."""
-    statuses: Counter[str] = Counter()
-    for r in results:
-        statuses.update(r.statuses)
-    latencies = [x for r in results for x in r.latencies]
-    return summarise(latencies, sum(r.errors for r in results), sum(r.seconds for r in results), statuses)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -123,19 +116,6 @@ async def _drive(
     result = summarise(latencies, errors, window, statuses)
     result.refused = refused
     return result
-
-
-def drive(
-    base_url: str,
-    make: MakeRequest,
-    *,
-    clients: int = 32,
-    warmup: float = 2.0,
-    duration: float = 10.0,
-    ok: tuple[int, ...] = (200, 201),
-) -> LoadResult:
-    """Run the load for `warmup + duration` seconds; only requests started after the warm-up count."""
-    return asyncio.run(_drive(base_url, make, clients=clients, warmup=warmup, duration=duration, ok=ok, stop=None))
 
 
 async def drive_until(

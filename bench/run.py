@@ -237,9 +237,7 @@ def compare(
         f"p99 ratio {p99:.2f}; wrk's CPU {service.generator_cpu:.0%} / {baseline.generator_cpu:.0%} of a core "
         f"(service / baseline run)"
     )
-    row = Row(scenario, db, target, met, _ms(service), _ms(baseline), round(ratio, 2), notes=notes)
-    row.windows = windows
-    return row
+    return Row(scenario, db, target, met, _ms(service), _ms(baseline), round(ratio, 2), notes=notes, windows=windows)
 
 
 # ------------------------------------------------------------------------------------------------ scenarios

@@ -470,10 +470,8 @@ def page(session: Session, actor: Actor, limit: int, cursor: str | None) -> Conc
     if Role.COORDINATOR in actor.roles and actor.org:
         seen.append(col(Concertation.org) == actor.org)
     seen.append(and_(col(Concertation.chair_issuer) == actor.issuer, col(Concertation.chair_subject) == actor.subject))
-    mine = select(Participant.concertation_id).where(
-        col(Participant.issuer) == actor.issuer, col(Participant.subject) == actor.subject
-    )
-    seen.append(col(Concertation.id).in_(mine))
+    yours = (col(Participant.issuer) == actor.issuer, col(Participant.subject) == actor.subject)
+    seen.append(col(Concertation.id).in_(select(Participant.concertation_id).where(*yours)))
     partner_only = Role.PARTNER in actor.roles and actor.org is not None
     if partner_only:
         seen.append(col(Concertation.org) == actor.org)
@@ -488,21 +486,13 @@ def page(session: Session, actor: Actor, limit: int, cursor: str | None) -> Conc
     # for a partner, what decides between a summary and metadata (R45).
     own: dict[uuid.UUID, uuid.UUID] = {}
     if rows:
-        own = dict(
-            session.exec(
-                select(Participant.concertation_id, Participant.id).where(
-                    col(Participant.issuer) == actor.issuer,
-                    col(Participant.subject) == actor.subject,
-                    col(Participant.concertation_id).in_([r.id for r in rows]),
-                )
-            ).all()
-        )
-    taking_part = set(own)
+        on_page = col(Participant.concertation_id).in_([r.id for r in rows])
+        own = dict(session.exec(select(Participant.concertation_id, Participant.id).where(*yours, on_page)).all())
     me = [Principal(actor.issuer, actor.subject)]
     items: list[ConcertationSummary | ConcertationMetadata] = []
     for r in rows:
         level = (
-            concertation_visibility(actor, _access_of(r, me if r.id in taking_part else []))
+            concertation_visibility(actor, _access_of(r, me if r.id in own else []))
             if partner_only
             else Visibility.PARTICIPANT
         )

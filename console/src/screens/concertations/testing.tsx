@@ -188,6 +188,17 @@ export interface Call {
 }
 
 /** Reference data every form of a concertation reads (the lists are the service's, shortened). */
+/** The offence of the reference catalogue most tests use. */
+export const OFFENCE_398 = {
+  code: 'cp_398',
+  article: 'art. 398 C. pén.',
+  title_fr: 'Coups et blessures volontaires',
+  title_nl: 'Opzettelijke slagen en verwondingen',
+  title_en: 'Intentional assault and battery',
+  purposes: ['protect_integrity'],
+  in_force: true,
+};
+
 export const REFERENCE_ROUTES: Route[] = [
   {
     method: 'GET',
@@ -208,17 +219,7 @@ export const REFERENCE_ROUTES: Route[] = [
     path: '/v1/reference/offences',
     reply: () => ({
       body: {
-        items: [
-          {
-            code: 'cp_398',
-            article: 'art. 398 C. pén.',
-            title_fr: 'Coups et blessures volontaires',
-            title_nl: 'Opzettelijke slagen en verwondingen',
-            title_en: 'Intentional assault and battery',
-            purposes: ['protect_integrity'],
-            in_force: true,
-          },
-        ],
+        items: [OFFENCE_398],
       },
     }),
   },

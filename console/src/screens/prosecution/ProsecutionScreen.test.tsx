@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CID, REFERENCE_ROUTES, mockApi, renderConsole, text, type Route } from '../concertations/testing';
+import { CID, OFFENCE_398, REFERENCE_ROUTES, mockApi, renderConsole, text, type Route } from '../concertations/testing';
 
 const REQUEST_ID = 'c0a8e2f1-7b3d-4e59-8f61-2d4b9a7e5c13';
 
@@ -10,15 +10,7 @@ const OFFENCES: Route = {
   reply: () => ({
     body: {
       items: [
-        {
-          code: 'cp_398',
-          article: 'art. 398 C. pén.',
-          title_fr: 'Coups et blessures volontaires',
-          title_nl: 'Opzettelijke slagen en verwondingen',
-          title_en: 'Intentional assault and battery',
-          purposes: ['protect_integrity'],
-          in_force: true,
-        },
+        OFFENCE_398,
         {
           code: 'cp_137',
           article: 'arts. 137–138 C. pén.',
