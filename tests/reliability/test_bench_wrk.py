@@ -37,7 +37,7 @@ def test_a_value_wrk_cannot_be_given_is_refused() -> None:
         wrk.Load("GET", ["/café"]).script(None)
 
 
-#: A row for the baseline's insert (as `bench.run.baseline_row` makes them).
+#: A row for the baseline's insert: its required fields only (`bench.run.baseline_row` fills every field).
 ROW = {"org": "cpas-bench", "group_key": "load", "title": "Concertation 0", "statement": "Mettre fin aux violences."}
 
 

@@ -187,7 +187,6 @@ export interface Call {
   body: unknown;
 }
 
-/** Reference data every form of a concertation reads (the lists are the service's, shortened). */
 /** The offence of the reference catalogue most tests use. */
 export const OFFENCE_398 = {
   code: 'cp_398',
@@ -199,6 +198,7 @@ export const OFFENCE_398 = {
   in_force: true,
 };
 
+/** Reference data every form of a concertation reads (the lists are the service's, shortened). */
 export const REFERENCE_ROUTES: Route[] = [
   {
     method: 'GET',
