@@ -18,6 +18,7 @@ Events carry ids, rule codes and hashes only. Never a plaintext secret, never an
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import threading
@@ -33,12 +34,13 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import psycopg
-from sqlalchemy import Connection, Engine, bindparam, func, insert, select, text
+from sqlalchemy import Connection, Engine, bindparam, func, insert, or_, select, text, true
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from api.db import WRITE
 from models.audit import AuditEvent, ChainBreak, ChainReport, Outcome
+from models.concertation import Concertation
 from policies.access import Actor
 
 GENESIS = "0" * 64
@@ -272,10 +274,32 @@ class AppendFailed(Exception):
     """The batch this event was in could not be committed: the cause is the database's error (a retry may work)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change decided outside the write lock, to be group-committed with its success event (`record_change`).
+
+    `statements` are Core statements with their parameters, run in order inside the batch's transaction, before the
+    event. `concertation_id` and `tolerated` say what the decision still needs: it was made on what the trail showed
+    up to `as_of`, and stands if no change has succeeded since on that concertation (its id, or None: one outside
+    every concertation — a basis, a client, the key ring), other than the `tolerated` actions (those that cannot undo
+    it: another minutes entry does not change whether this one may be written). `concertation_id=None` with
+    `independent=True`: the decision rests on nothing a later change could undo (a new concertation: its basis was
+    read outside the lock by design, see `concertations.create`). `lock`: on PostgreSQL, the concertation row is
+    locked FOR NO KEY UPDATE in the batch before the chain, as the locked path locks it, so that a writer that took
+    it first (a finalisation reading the entries) commits before the batch writes, and its event is seen."""
+
+    statements: tuple[tuple[Any, Any], ...]
+    concertation_id: uuid.UUID | None = None
+    tolerated: frozenset[str] = frozenset()
+    independent: bool = False
+    lock: bool = False
+
+
 @dataclass(eq=False, slots=True)
 class _Pending:
     event: dict[str, Any]
     as_of: int
+    change: Change | None = None  # None: a read, which changes nothing
     done: bool = False
     recorded: Recorded | None = None  # None once done: a change succeeded since `as_of`
     error: BaseException | None = None
@@ -294,7 +318,15 @@ class GroupAppender:
     Each event carries the head of the trail its read saw (`as_of`): inside the batch's transaction, an event after
     which a change has succeeded is not written (its read may have seen data that no longer hold) and its reader
     reads again inside a write transaction of its own (`audited_read`). The chain stays one chain: the batch's
-    events chain to each other from the head read under the lock, as consecutive single appends would."""
+    events chain to each other from the head read under the lock, as consecutive single appends would.
+
+    Writes join the same batches (`record_change`): a use case that decided and sealed outside the write lock hands
+    over its statements and its event (`Change`); in the batch, in the order they came, each is checked against the
+    changes that succeeded since its decision — those of earlier batches and of the same batch, which its own
+    transaction sees — and written, or skipped (its request decides again under the lock). Many writes then share
+    one lock, one transaction and one durable commit, and the lock is held only while the batch writes: on SQLite a
+    request that held the single writer's lock from its first statement to its commit, sharing the GIL with every
+    other request thread of its process all the while, made the writers of both processes queue behind it."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -305,9 +337,10 @@ class GroupAppender:
         self.batches = 0
         self.events = 0
 
-    def append(self, event: dict[str, Any], as_of: int) -> Recorded | None:
-        """Write `event` unless a change succeeded after event `as_of`; once durable, what was appended (or None)."""
-        item = _Pending(event, as_of)
+    def append(self, event: dict[str, Any], as_of: int, change: Change | None = None) -> Recorded | None:
+        """Write `event` (and `change`) unless a change it depends on succeeded after event `as_of`; once durable,
+        what was appended (or None: nothing was written)."""
+        item = _Pending(event, as_of, change)
         with self._cond:
             self._queue.append(item)
             while self._busy and not item.done:
@@ -338,16 +371,32 @@ class GroupAppender:
             conn.execution_options(**{WRITE: True})  # SQLite: BEGIN IMMEDIATE, in the writers' queue
             with conn.begin():
                 if conn.dialect.name == "postgresql":
+                    # The locked path's order: the concertation rows (here all of them, in one order), then the chain.
+                    locks = {c.concertation_id for p in batch if (c := p.change) and c.lock and c.concertation_id}
+                    for concertation_id in sorted(locks):
+                        conn.execute(_LOCK_CONCERTATION, {"id": concertation_id})
                     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
                 head = conn.execute(_HEAD).scalar() or GENESIS
                 written: list[tuple[_Pending, int]] = []
-                changed: dict[int, bool] = {}  # the events of a batch are reads: they change no answer
+                changed: dict[int, bool] = {}  # reads' checks, until a write of the batch changes the answer
                 for pending in batch:
-                    if pending.as_of not in changed:
-                        since = conn.execute(_CHANGED_AFTER, {"after": pending.as_of}).first()
-                        changed[pending.as_of] = since is not None
-                    if changed[pending.as_of]:
+                    change = pending.change
+                    if change is None:
+                        if pending.as_of not in changed:
+                            since = conn.execute(_CHANGED_AFTER, {"after": pending.as_of}).first()
+                            changed[pending.as_of] = since is not None
+                        stale = changed[pending.as_of]
+                    elif change.independent:
+                        stale = False
+                    else:
+                        params = {"after": pending.as_of, "concertation": change.concertation_id}
+                        stale = conn.execute(_changed_for(change.tolerated), params).first() is not None
+                    if stale:
                         continue
+                    if change is not None:
+                        for statement, params in change.statements:
+                            conn.execute(statement, params)
+                        changed.clear()
                     event = pending.event
                     event["prev_hash"] = head
                     event["hash"] = head = chain_hash(head, cast(AuditEvent, SimpleNamespace(**event)))
@@ -357,6 +406,22 @@ class GroupAppender:
                 pending.recorded = Recorded(seq, e["id"], e["occurred_at"], e["prev_hash"], e["hash"])
         self.batches += 1
         self.events += len(batch)
+
+
+_CONCERTATIONS = Concertation.__table__  # type: ignore[attr-defined]  # SQLModel declares it on table classes
+#: FOR NO KEY UPDATE, as `concertations.load` locks a concertation in a write transaction.
+_LOCK_CONCERTATION = (
+    select(_CONCERTATIONS.c.id).where(_CONCERTATIONS.c.id == bindparam("id")).with_for_update(key_share=True)
+)
+
+
+@functools.cache
+def _changed_for(tolerated: frozenset[str]) -> Any:
+    """Whether a change other than `tolerated` succeeded after event `after` on concertation `concertation`, or
+    outside every concertation (built once per set of tolerated actions)."""
+    return _CHANGED_AFTER.where(_EVENTS.c.action.not_in(sorted(tolerated)) if tolerated else true()).where(
+        or_(_EVENTS.c.concertation_id == bindparam("concertation"), _EVENTS.c.concertation_id.is_(None))
+    )
 
 
 _APPENDERS: weakref.WeakKeyDictionary[Engine, GroupAppender] = weakref.WeakKeyDictionary()
@@ -389,6 +454,26 @@ def record_read(
     when a change succeeded after `as_of` (nothing written: read again in a write transaction)."""
     event = _event(actor, action, Outcome.SUCCESS, now, object_type, object_id, concertation_id, codes, details)
     return appender(engine).append(event, as_of)
+
+
+def record_change(
+    engine: Engine,
+    actor: Actor,
+    action: str,
+    as_of: int,
+    change: Change,
+    *,
+    now: datetime,
+    object_type: str,
+    object_id: uuid.UUID | str | None = None,
+    concertation_id: uuid.UUID | None = None,
+    codes: Iterable[str] = (),
+    details: Mapping[str, Any] | None = None,
+) -> Recorded | None:
+    """A change decided on the trail up to event `as_of`, written with its success event in a group commit
+    (`GroupAppender`); None when a change it depends on succeeded since (nothing written: decide again, locked)."""
+    event = _event(actor, action, Outcome.SUCCESS, now, object_type, object_id, concertation_id, codes, details)
+    return appender(engine).append(event, as_of, change)
 
 
 # ------------------------------------------------------------------------------------------------ verification

@@ -167,12 +167,17 @@ def insert_rows(session: Session, *rows: SQLModel) -> None:
     not changed again in the same transaction. The objects stay transient (not in the session); the column types
     convert their values exactly as a flush would. Measured on creating a concertation (py-spy, CPU samples under
     wrk): the flush of its three rows was 15 % of the service's CPU, these statements 7 %."""
+    for statement, values in insert_statements(*rows):
+        session.execute(statement, values)
+
+
+def insert_statements(*rows: SQLModel) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """The statements of `insert_rows`, with their parameters, to be run later on some connection."""
     by_table: dict[Table, list[dict[str, Any]]] = {}
     for row in rows:
         table: Table = row.__table__  # type: ignore[attr-defined]  # SQLModel declares it on table classes
         by_table.setdefault(table, []).append({c.key: getattr(row, c.key) for c in table.columns})
-    for table, values in by_table.items():
-        session.execute(insert(table), values)
+    return [(insert(table), values) for table, values in by_table.items()]
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:

@@ -14,9 +14,9 @@ from sqlalchemy import Engine, and_, or_
 from sqlmodel import Session, SQLModel, col
 
 from api import audit
-from api.db import begin_write
+from api.db import begin_write, insert_statements
 from api.errors import DomainError, NotFound, PreconditionFailed, Unprocessable, refused
-from api.services.retry_marker import mark_committed
+from api.services.retry_marker import committed_statement, mark_committed
 from models.audit import Outcome
 from policies import grounds
 from policies.access import Actor
@@ -186,6 +186,47 @@ def succeed(session: Session, actor: Actor, action: str, **event: Any) -> None:
     A request carrying an `Idempotency-Key` is marked committed in that same transaction (see `retry_marker`)."""
     mark_committed(session, action, event)
     audit.record_and_commit(session, actor, action, Outcome.SUCCESS, **event)
+
+
+def grouped(session: Session) -> bool:
+    """Whether the session's changes may be group-committed (`commit_change`): it is bound to an engine, not to a
+    connection whose transaction someone else ends (a test's outer transaction)."""
+    return isinstance(session.get_bind(), Engine)
+
+
+def commit_change(
+    session: Session,
+    actor: Actor,
+    action: str,
+    as_of: int,
+    rows: Iterable[SQLModel],
+    statements: Iterable[tuple[Any, Any]] = (),
+    *,
+    tolerated: frozenset[str] = frozenset(),
+    independent: bool = False,
+    lock: bool = False,
+    **event: Any,
+) -> bool:
+    """Close a use case decided in a read transaction that saw the trail up to event `as_of`: end the read, then
+    write its new `rows`, its `statements` and its success event in a group commit (`audit.Change`, which says what
+    `tolerated`, `independent` and `lock` mean; the guard is the event's concertation). False when a change it
+    depends on succeeded meanwhile: nothing was written, decide again in a write transaction. The request's
+    `Idempotency-Key` record is marked committed in the same transaction, as `succeed` does."""
+    session.commit()  # nothing written: ends the read (SQLite: the snapshot; PostgreSQL: nothing held)
+    planned = [*insert_statements(*rows), *statements]
+    marked = committed_statement(action, event)
+    if marked is not None:
+        planned.append((marked, None))
+    change = audit.Change(
+        tuple(planned),
+        concertation_id=event.get("concertation_id"),
+        tolerated=tolerated,
+        independent=independent,
+        lock=lock,
+    )
+    bind = session.get_bind()
+    assert isinstance(bind, Engine)  # noqa: S101 - callers ask `grouped` first
+    return audit.record_change(bind, actor, action, as_of, change, **event) is not None
 
 
 def audited_read(session: Session, actor: Actor, action: str, read: Callable[[], tuple[T, dict[str, Any]]]) -> T:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from api import audit
@@ -28,8 +28,10 @@ from api.services.common import (
     audit_alone,
     audited_read,
     check_tag,
+    commit_change,
     decode_cursor,
     encode_cursor,
+    grouped,
     not_found,
     past,
     refuse,
@@ -112,8 +114,64 @@ def add_entry(
     keyring: Kms,
     now: datetime,
 ) -> MinutesEntryPublic:
+    """Decide and seal, then write the entry with its event.
+
+    Group-committed (`commit_change`): decided and sealed in a read transaction, written in a batch with the other
+    writes and audited reads of the moment, if nothing it rests on changed meanwhile — no change of the concertation
+    or outside every concertation succeeded since its read, other entries aside (an entry does not depend on the
+    others). Otherwise, and inside a test's outer transaction, decided again and written in a write transaction
+    of its own, the concertation locked from the start."""
+    if grouped(session):
+        as_of = audit.head_seq(session)  # the first statement: on SQLite it fixes the snapshot
+        row, entry = _decide_entry(session, actor, concertation_id, payload, keyring, now)
+        freeze = [] if row.scope_frozen_at is not None else [(_FREEZE_SCOPE, {"id": row.id, "now": now})]
+        if commit_change(
+            session,
+            actor,
+            _ADD,
+            as_of,
+            [entry],
+            freeze,
+            tolerated=_OTHER_ENTRIES,
+            lock=True,
+            now=now,
+            object_type="minutes_entry",
+            object_id=entry.id,
+            concertation_id=row.id,
+        ):
+            return public_entry(entry, payload.content, payload.necessity_justification)
     begin_write(session)
-    action = "minutes.create"
+    row, entry = _decide_entry(session, actor, concertation_id, payload, keyring, now)
+    insert_rows(session, entry)  # a Core INSERT: the unit of work's flush of one entry cost more than its sealing
+    if row.scope_frozen_at is None:  # R51: the first entry freezes the scope too
+        row.scope_frozen_at = now
+        session.add(row)
+    succeed(session, actor, _ADD, now=now, object_type="minutes_entry", object_id=entry.id, concertation_id=row.id)
+    return public_entry(entry, payload.content, payload.necessity_justification)
+
+
+_ADD = "minutes.create"
+#: What may succeed on a concertation between an entry's decision and its write without undoing it: other entries.
+_OTHER_ENTRIES = frozenset({_ADD})
+_CONCERTATIONS = Concertation.__table__  # type: ignore[attr-defined]  # SQLModel declares it on table classes
+#: R51: the first entry freezes the scope (a no-op if another entry of the batch or the meeting's start did).
+_FREEZE_SCOPE = (
+    update(_CONCERTATIONS)
+    .where(_CONCERTATIONS.c.id == bindparam("id"), _CONCERTATIONS.c.scope_frozen_at.is_(None))
+    .values(scope_frozen_at=bindparam("now"))
+)
+
+
+def _decide_entry(
+    session: Session,
+    actor: Actor,
+    concertation_id: uuid.UUID,
+    payload: MinutesEntryCreate,
+    keyring: Kms,
+    now: datetime,
+) -> tuple[Concertation, MinutesEntry]:
+    """The concertation and the sealed entry, or the refusal (R21, R34, R38, R39, R42, R47, R53, R65), audited."""
+    action = _ADD
     loaded, seen = load(session, actor, concertation_id, Visibility.ACKNOWLEDGED, action, now)
     row = loaded.row
     if not _writer(loaded, seen, actor):
@@ -188,12 +246,7 @@ def add_entry(
         recorded_at=now,
         recorded_by=f"{actor.issuer}|{actor.subject}",
     )
-    insert_rows(session, entry)  # a Core INSERT: the unit of work's flush of one entry cost more than its sealing
-    if row.scope_frozen_at is None:  # R51: the first entry freezes the scope too
-        row.scope_frozen_at = now
-        session.add(row)
-    succeed(session, actor, action, now=now, object_type="minutes_entry", object_id=entry.id, concertation_id=row.id)
-    return public_entry(entry, payload.content, payload.necessity_justification)
+    return row, entry
 
 
 def _open_entries(

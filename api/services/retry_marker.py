@@ -27,16 +27,24 @@ CURRENT_RECORD: ContextVar[uuid.UUID | None] = ContextVar("concertation_idempote
 
 def mark_committed(session: Session, action: str, event: dict[str, Any]) -> None:
     """In the use case's transaction: the request's record is `committed`, with what it did (ids only)."""
+    marked = committed_statement(action, event)
+    if marked is not None:
+        session.execute(marked)
+
+
+def committed_statement(action: str, event: dict[str, Any]) -> Any:
+    """The UPDATE that marks the request's record `committed` (None without an `Idempotency-Key`): read here, in the
+    request's own context, for a change that another request's thread commits (`audit.Change`)."""
     record_id = CURRENT_RECORD.get()
     if record_id is None:
-        return
+        return None
     outcome = {
         "action": action,
         "object_type": event.get("object_type"),
         "object_id": None if event.get("object_id") is None else str(event["object_id"]),
         "concertation_id": None if event.get("concertation_id") is None else str(event["concertation_id"]),
     }
-    session.execute(
+    return (
         update(IdempotencyRecord)
         .where(
             col(IdempotencyRecord.id) == record_id,
