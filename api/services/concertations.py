@@ -23,7 +23,18 @@ from api.db import WRITE, begin_write, insert_rows
 from api.errors import Forbidden, Gone, IntegrityFailure, NotFound, PreconditionFailed
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, not_here, past, refuse, succeed
+from api.services.common import (
+    audit_alone,
+    commit_change,
+    decode_cursor,
+    encode_cursor,
+    grouped,
+    not_found,
+    not_here,
+    past,
+    refuse,
+    succeed,
+)
 from api.services.legal_bases import public as basis_public
 from api.services.sealed import ContentDestroyed, Sealer, create_data_key, reseal, scope_of
 from api.settings import Settings
@@ -421,20 +432,21 @@ def create(
     sealer = Sealer(session, keyring, row, new_key=key)
     texts = _store_narrative(row, payload, sealer)
     persons = _person_rows(sealer, payload.persons_concerned, now)
-    session.commit()  # ends the read: nothing was written
-    begin_write(session)
-    insert_rows(session, row, key[0], *persons)
-    succeed(
-        session,
-        actor,
-        action,
-        now=now,
-        object_type="concertation",
-        object_id=row.id,
-        concertation_id=row.id,
-        codes=[f.code for f in report.decision.findings if f.status != "pass"],
-        details={"compliant": report.compliant, "profile": profile.value},
-    )
+    event: dict[str, Any] = {
+        "now": now,
+        "object_type": "concertation",
+        "object_id": row.id,
+        "concertation_id": row.id,
+        "codes": [f.code for f in report.decision.findings if f.status != "pass"],
+        "details": {"compliant": report.compliant, "profile": profile.value},
+    }
+    if grouped(session):  # group-committed with the writes of the moment; nothing it read can be undone (above)
+        commit_change(session, actor, action, 0, [row, key[0], *persons], independent=True, **event)
+    else:
+        session.commit()  # ends the read: nothing was written
+        begin_write(session)
+        insert_rows(session, row, key[0], *persons)
+        succeed(session, actor, action, **event)
     return _public(row, persons, (), basis, sealer, texts)
 
 
