@@ -226,7 +226,10 @@ def commit_change(
     )
     bind = session.get_bind()
     assert isinstance(bind, Engine)  # noqa: S101 - callers ask `grouped` first
-    return audit.record_change(bind, actor, action, as_of, change, **event) is not None
+    if audit.record_change(bind, actor, action, as_of, change, **event) is not None:
+        return True
+    session.expunge_all()  # what the decision loaded is out of date: the next one loads afresh
+    return False
 
 
 def audited_read(session: Session, actor: Actor, action: str, read: Callable[[], tuple[T, dict[str, Any]]]) -> T:
@@ -256,6 +259,7 @@ def audited_read(session: Session, actor: Actor, action: str, read: Callable[[],
             succeed(session, actor, action, **event)
             return result
         session.rollback()
+    session.expunge_all()  # what the read loaded is out of date: the second run loads afresh
     begin_write(session)
     result, event = read()
     succeed(session, actor, action, **event)

@@ -124,7 +124,7 @@ def add_entry(
     if grouped(session):
         as_of = audit.head_seq(session)  # the first statement: on SQLite it fixes the snapshot
         row, entry = _decide_entry(session, actor, concertation_id, payload, keyring, now)
-        freeze = [] if row.scope_frozen_at is not None else [(_FREEZE_SCOPE, {"id": row.id, "now": now})]
+        freeze = [] if row.scope_frozen_at is not None else [(_FREEZE_SCOPE, {"target": row.id, "frozen_at": now})]
         if commit_change(
             session,
             actor,
@@ -157,8 +157,8 @@ _CONCERTATIONS = Concertation.__table__  # type: ignore[attr-defined]  # SQLMode
 #: R51: the first entry freezes the scope (a no-op if another entry of the batch or the meeting's start did).
 _FREEZE_SCOPE = (
     update(_CONCERTATIONS)
-    .where(_CONCERTATIONS.c.id == bindparam("id"), _CONCERTATIONS.c.scope_frozen_at.is_(None))
-    .values(scope_frozen_at=bindparam("now"))
+    .where(_CONCERTATIONS.c.id == bindparam("target"), _CONCERTATIONS.c.scope_frozen_at.is_(None))
+    .values(scope_frozen_at=bindparam("frozen_at"))
 )
 
 
