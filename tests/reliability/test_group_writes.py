@@ -26,7 +26,7 @@ from api.db import begin_write, make_engine
 from api.main import create_app
 from api.security.crypto import KeyRing
 from api.security.tokens import IssuerConfig, TokenVerifier
-from api.services import minutes
+from api.services import common, minutes
 from api.settings import Settings
 from models.audit import Outcome
 from models.concertation import Concertation
@@ -132,7 +132,7 @@ def decisions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def _meanwhile(monkeypatch: pytest.MonkeyPatch, change: Callable[[], None]) -> None:
     """Let `change` commit between an entry's decision and its batch."""
-    real = minutes.commit_change
+    real = common.commit_change
 
     def late(*args: Any, **kwargs: Any) -> bool:
         change()
@@ -231,7 +231,9 @@ def test_the_first_entry_freezes_the_scope_in_its_batch(
 
     assert len(decisions) == 1
     with live_engine.connect() as conn:
-        frozen = conn.execute(select(Concertation.scope_frozen_at).where(col(Concertation.id) == uuid.UUID(meeting.id)))
+        frozen = conn.execute(
+            select(col(Concertation.scope_frozen_at)).where(col(Concertation.id) == uuid.UUID(meeting.id))
+        )
         assert frozen.scalar_one() is not None
 
 
