@@ -282,9 +282,9 @@ class Change:
     event. `concertation_id` and `tolerated` say what the decision still needs: it was made on what the trail showed
     up to `as_of`, and stands if no change has succeeded since on that concertation (its id, or None: one outside
     every concertation — a basis, a client, the key ring), other than the `tolerated` actions (those that cannot undo
-    it: another minutes entry does not change whether this one may be written). `concertation_id=None` with
-    `independent=True`: the decision rests on nothing a later change could undo (a new concertation: its basis was
-    read outside the lock by design, see `concertations.create`). `lock`: on PostgreSQL, the concertation row is
+    it: another minutes entry does not change whether this one may be written). `independent`: the decision rests
+    on nothing a later change could undo, and is written whatever happened meanwhile (a new concertation: its basis
+    was read outside the lock by design, see `concertations.create`). `lock`: on PostgreSQL, the concertation row is
     locked FOR NO KEY UPDATE in the batch before the chain, as the locked path locks it, so that a writer that took
     it first (a finalisation reading the entries) commits before the batch writes, and its event is seen."""
 
