@@ -125,6 +125,11 @@ _PERSONS = (
     .where(col(PersonConcerned.concertation_id) == bindparam("concertation"))
     .order_by(col(PersonConcerned.created_at), col(PersonConcerned.reference))
 )
+_PERSON_REFS = (
+    select(col(PersonConcerned.reference))
+    .where(col(PersonConcerned.concertation_id) == bindparam("concertation"))
+    .order_by(col(PersonConcerned.created_at), col(PersonConcerned.reference))
+)
 
 
 def _participant_public(row: Participant) -> ParticipantPublic:
@@ -256,6 +261,12 @@ class Loaded:
     @cached_property
     def persons(self) -> list[PersonConcerned]:
         return _persons(self.session, self.row.id)
+
+    @cached_property
+    def person_refs(self) -> list[str]:
+        """The persons' references, in their order: one column, not their rows with their sealed identities (adding
+        a minutes entry asks only this: the ORM load of the persons was 4.7 % of its CPU, py-spy under wrk)."""
+        return list(self.session.exec(_PERSON_REFS, params={"concertation": self.row.id}).all())
 
     def public(self) -> ConcertationPublic:
         assert self.basis is not None  # noqa: S101 - a foreign key guarantees it

@@ -197,7 +197,7 @@ def _decide_entry(
         offence_tags=payload.offence_tags,
         scope=row.offence_scope,
         about_persons=payload.about_persons,
-        person_refs=[p.reference for p in loaded.persons],
+        person_refs=loaded.person_refs,
         lawyer_client_confidential=payload.lawyer_client_confidential,
         may_expose_client=payload.may_expose_client_to_prosecution,
         from_judicial_investigation=payload.from_judicial_investigation,
