@@ -276,7 +276,7 @@ class AppendFailed(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """A change decided outside the write lock, to be group-committed with its success event (`record_change`).
+    """A change decided outside the write lock, to be group-committed with its success event (`record_success`).
 
     `statements` are Core statements with their parameters, run in order inside the batch's transaction, before the
     event. `concertation_id` and `tolerated` say what the decision still needs: it was made on what the trail showed
@@ -320,7 +320,7 @@ class GroupAppender:
     reads again inside a write transaction of its own (`audited_read`). The chain stays one chain: the batch's
     events chain to each other from the head read under the lock, as consecutive single appends would.
 
-    Writes join the same batches (`record_change`): a use case that decided and sealed outside the write lock hands
+    Writes join the same batches (`record_success`): a use case that decided and sealed outside the write lock hands
     over its statements and its event (`Change`); in the batch, in the order they came, each is checked against the
     changes that succeeded since its decision — those of earlier batches and of the same batch, which its own
     transaction sees — and written, or skipped (its request decides again under the lock). Many writes then share
@@ -373,8 +373,8 @@ class GroupAppender:
                 if conn.dialect.name == "postgresql":
                     # The locked path's order: the concertation rows (here all of them, in one order), then the chain.
                     locks = {c.concertation_id for p in batch if (c := p.change) and c.lock and c.concertation_id}
-                    for concertation_id in sorted(locks):
-                        conn.execute(_LOCK_CONCERTATION, {"id": concertation_id})
+                    if locks:
+                        conn.execute(_LOCK_CONCERTATIONS, {"ids": sorted(locks)}).all()
                     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
                 head = conn.execute(_HEAD).scalar() or GENESIS
                 written: list[tuple[_Pending, int]] = []
@@ -409,9 +409,13 @@ class GroupAppender:
 
 
 _CONCERTATIONS = Concertation.__table__  # type: ignore[attr-defined]  # SQLModel declares it on table classes
-#: FOR NO KEY UPDATE, as `concertations.load` locks a concertation in a write transaction.
-_LOCK_CONCERTATION = (
-    select(_CONCERTATIONS.c.id).where(_CONCERTATIONS.c.id == bindparam("id")).with_for_update(key_share=True)
+#: FOR NO KEY UPDATE, as `concertations.load` locks a concertation in a write transaction; one statement for the
+#: batch, the rows locked in id order (PostgreSQL locks the rows as the sort hands them over).
+_LOCK_CONCERTATIONS = (
+    select(_CONCERTATIONS.c.id)
+    .where(_CONCERTATIONS.c.id.in_(bindparam("ids", expanding=True)))
+    .order_by(_CONCERTATIONS.c.id)
+    .with_for_update(key_share=True)
 )
 
 
@@ -437,11 +441,12 @@ def appender(engine: Engine) -> GroupAppender:
         return found
 
 
-def record_read(
+def record_success(
     engine: Engine,
     actor: Actor,
     action: str,
     as_of: int,
+    change: Change | None = None,
     *,
     now: datetime,
     object_type: str,
@@ -450,28 +455,9 @@ def record_read(
     codes: Iterable[str] = (),
     details: Mapping[str, Any] | None = None,
 ) -> Recorded | None:
-    """The success event of a read that saw the trail up to event `as_of`, group-committed (`GroupAppender`); None
-    when a change succeeded after `as_of` (nothing written: read again in a write transaction)."""
-    event = _event(actor, action, Outcome.SUCCESS, now, object_type, object_id, concertation_id, codes, details)
-    return appender(engine).append(event, as_of)
-
-
-def record_change(
-    engine: Engine,
-    actor: Actor,
-    action: str,
-    as_of: int,
-    change: Change,
-    *,
-    now: datetime,
-    object_type: str,
-    object_id: uuid.UUID | str | None = None,
-    concertation_id: uuid.UUID | None = None,
-    codes: Iterable[str] = (),
-    details: Mapping[str, Any] | None = None,
-) -> Recorded | None:
-    """A change decided on the trail up to event `as_of`, written with its success event in a group commit
-    (`GroupAppender`); None when a change it depends on succeeded since (nothing written: decide again, locked)."""
+    """The success event of a use case decided on the trail up to event `as_of` — a read (no `change`), or a change
+    decided outside the write lock, written with it — group-committed (`GroupAppender`). None when a change it
+    depends on succeeded since: nothing was written; read again, or decide again, in a write transaction."""
     event = _event(actor, action, Outcome.SUCCESS, now, object_type, object_id, concertation_id, codes, details)
     return appender(engine).append(event, as_of, change)
 

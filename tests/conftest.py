@@ -203,6 +203,27 @@ def client(app: Any) -> Iterator[TestClient]:
         yield c
 
 
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def live_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """A migrated database of the test module's own, committed to for real: concurrent requests' connections see
+    each other's commits, as in production (no shared outer transaction)."""
+    name = request.module.__name__.rpartition(".")[2].removeprefix("test_")
+    with fresh_database(request, tmp_path_factory.mktemp(name), name) as url:
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture
+def live_client(live_engine: Engine, tmp_path: Path, dev_key: Any, keyring: KeyRing) -> Iterator[TestClient]:
+    """The app on `live_engine`, with the real session dependency."""
+    settings = Settings(var_dir=tmp_path, database_url="sqlite:///:memory:", dev_issuer=ISSUER)
+    verifier = TokenVerifier([IssuerConfig(issuer=ISSUER, algorithm="ES256", jwks=dev_key.jwks)], AUDIENCE)
+    app = create_app(settings, engine=live_engine, keyring=keyring, verifier=verifier, clock=FakeClock(NOW))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
 Token = Callable[..., dict[str, str]]
 
 

@@ -226,7 +226,7 @@ def commit_change(
     )
     bind = session.get_bind()
     assert isinstance(bind, Engine)  # noqa: S101 - callers ask `grouped` first
-    if audit.record_change(bind, actor, action, as_of, change, **event) is not None:
+    if audit.record_success(bind, actor, action, as_of, change, **event) is not None:
         return True
     session.expunge_all()  # what the decision loaded is out of date: the next one loads afresh
     return False
@@ -251,7 +251,7 @@ def audited_read(session: Session, actor: Actor, action: str, read: Callable[[],
     result, event = read()
     session.commit()  # nothing written: ends the snapshot, releases the FOR SHARE
     if isinstance(bind, Engine):
-        if audit.record_read(bind, actor, action, as_of, **event) is not None:
+        if audit.record_success(bind, actor, action, as_of, **event) is not None:
             return result
     else:
         begin_write(session)

@@ -18,7 +18,7 @@ from httpx import Response
 from sqlalchemy import Connection, Engine, text
 
 from tests.api import payloads
-from tests.api.test_idempotency import live_client, live_engine, race  # noqa: F401 - fixtures
+from tests.api.test_idempotency import race
 from tests.conftest import ISSUER, Token
 
 PROBLEM = "application/problem+json"
@@ -339,8 +339,8 @@ def test_attendance_and_minutes_carry_etags_and_finalising_takes_an_if_match(
 
 
 def test_two_concurrent_updates_of_one_version_exactly_one_wins(
-    live_client: TestClient,  # noqa: F811 - the fixture imported above
-    live_engine: Engine,  # noqa: F811
+    live_client: TestClient,
+    live_engine: Engine,
     auth: Token,
 ) -> None:
     """Real commits on a database of its own: two threads PATCH the same version at once, round after round."""

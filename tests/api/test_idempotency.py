@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -25,13 +25,11 @@ from sqlmodel import Session
 from api import idempotency
 from api.cli import main as cli
 from api.db import make_engine
-from api.main import create_app
-from api.security.crypto import FORMAT_FIELD, KeyRing
-from api.security.tokens import IssuerConfig, TokenVerifier
+from api.security.crypto import FORMAT_FIELD
 from api.settings import Settings, get_settings
 from models.idempotency import IdempotencyRecord, IdempotencyState
 from tests.api import payloads
-from tests.conftest import AUDIENCE, ISSUER, NOW, FakeClock, Token, fresh_database, migrate
+from tests.conftest import ISSUER, NOW, FakeClock, Token, migrate
 
 PROBLEM = "application/problem+json"
 Headers = dict[str, str]
@@ -496,25 +494,6 @@ def test_the_header_is_documented_on_every_authenticated_mutating_operation(app:
 
 
 # ------------------------------------------------------------------------------------------------ concurrency
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def live_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    """A migrated database of its own, committed to for real (two connections must see each other's commits)."""
-    with fresh_database(request, tmp_path_factory.mktemp("live"), "live") as url:
-        engine = make_engine(url)
-        yield engine
-        engine.dispose()
-
-
-@pytest.fixture
-def live_client(live_engine: Engine, tmp_path: Path, dev_key: Any, keyring: KeyRing) -> Iterator[TestClient]:
-    """The app on `live_engine`, with the real session dependency (no shared test transaction)."""
-    settings = Settings(var_dir=tmp_path, database_url="sqlite:///:memory:", dev_issuer=ISSUER)
-    verifier = TokenVerifier([IssuerConfig(issuer=ISSUER, algorithm="ES256", jwks=dev_key.jwks)], AUDIENCE)
-    app = create_app(settings, engine=live_engine, keyring=keyring, verifier=verifier, clock=FakeClock(NOW))
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
 
 
 def race(n: int, call: Callable[[], Response]) -> list[Response]:

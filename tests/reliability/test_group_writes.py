@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,39 +21,17 @@ from sqlalchemy import Engine, select, text, update
 from sqlmodel import Session, col
 
 from api import audit, idempotency
-from api.db import begin_write, make_engine
-from api.main import create_app
-from api.security.crypto import KeyRing
-from api.security.tokens import IssuerConfig, TokenVerifier
+from api.db import begin_write
 from api.services import common, minutes
-from api.settings import Settings
 from models.audit import Outcome
 from models.concertation import Concertation
 from models.idempotency import IdempotencyState
 from policies.access import Actor
 from policies.vocab import Role
 from tests.api import payloads
-from tests.conftest import AUDIENCE, ISSUER, NOW, FakeClock, Token, fresh_database
+from tests.conftest import ISSUER, NOW, Token
 
 OTHER = Actor(ISSUER, "other-worker", frozenset({Role.COORDINATOR}), "cpas-a")
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def live_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    """A migrated database of its own, committed to for real."""
-    with fresh_database(request, tmp_path_factory.mktemp("groupwrites"), "groupwrites") as url:
-        engine = make_engine(url)
-        yield engine
-        engine.dispose()
-
-
-@pytest.fixture
-def live_client(live_engine: Engine, tmp_path: Path, dev_key: Any, keyring: KeyRing) -> Iterator[TestClient]:
-    settings = Settings(var_dir=tmp_path, database_url="sqlite:///:memory:", dev_issuer=ISSUER)
-    verifier = TokenVerifier([IssuerConfig(issuer=ISSUER, algorithm="ES256", jwks=dev_key.jwks)], AUDIENCE)
-    app = create_app(settings, engine=live_engine, keyring=keyring, verifier=verifier, clock=FakeClock(NOW))
-    with TestClient(app, raise_server_exceptions=True) as c:
-        yield c
 
 
 class Meeting:
