@@ -247,7 +247,7 @@ def audited_read(session: Session, actor: Actor, action: str, read: Callable[[],
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         begin_write(session)  # FOR SHARE on the concertation; nothing is written in this transaction
-    as_of = audit.head_seq(session)  # the first statement: on SQLite it fixes the snapshot
+    as_of = audit.head_seq(session, locks_only=True)  # the first statement: on SQLite it fixes the snapshot
     result, event = read()
     session.commit()  # nothing written: ends the snapshot, releases the FOR SHARE
     if isinstance(bind, Engine):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from api.db import begin_write
@@ -75,13 +76,11 @@ def create_data_key(keyring: Kms, concertation_id: uuid.UUID, now: datetime) -> 
 
 
 #: What a Sealer reads of a data key (`DataKey` attributes of the same names).
-_KEY_COLUMNS: tuple[Any, ...] = (
-    DataKey.version,
-    DataKey.kek_id,
-    DataKey.wrapped_dek,
-    DataKey.retired_at,
-    DataKey.destroyed_at,
-)
+_KEYS = DataKey.__table__  # type: ignore[attr-defined]  # SQLModel declares it on table classes
+#: The columns opening needs, in a Core select built once: a reader builds a Sealer on every request.
+_KEY_QUERY = select(
+    *(_KEYS.c[name] for name in ("version", "kek_id", "wrapped_dek", "retired_at", "destroyed_at"))
+).where(_KEYS.c.concertation_id == bindparam("concertation"))
 
 
 class Sealer:
@@ -105,8 +104,7 @@ class Sealer:
             self._keys: dict[int, Any] = {key.version: key}
             self._plain[key.version] = dek
         else:
-            # The columns opening needs, not ORM objects: a reader builds a Sealer on every request.
-            keys: Sequence[Any] = session.exec(select(*_KEY_COLUMNS).where(DataKey.concertation_id == row.id)).all()
+            keys: Sequence[Any] = session.execute(_KEY_QUERY, {"concertation": row.id}).all()
             self._keys = {k.version: k for k in keys}
         self._keyring = keyring
 
