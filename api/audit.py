@@ -277,6 +277,15 @@ _CHANGED_AFTER = (
     .where(_EVENTS.c.action.not_in(READS))
     .limit(1)
 )
+#: The head's hash and the seq of the last change after event `after` (None: no change since), in one statement.
+_HEAD_AND_LAST_CHANGE = select(
+    _HEAD.scalar_subquery(),
+    select(func.max(_EVENTS.c.seq))
+    .where(_EVENTS.c.seq > bindparam("after"))
+    .where(_EVENTS.c.outcome == Outcome.SUCCESS.value)
+    .where(_EVENTS.c.action.not_in(READS))
+    .scalar_subquery(),
+)
 
 
 # ------------------------------------------------------------------------------------------------ group commit
@@ -388,16 +397,18 @@ class GroupAppender:
                     if locks:
                         conn.execute(_LOCK_CONCERTATIONS, {"ids": sorted(locks)}).all()
                     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
-                head = conn.execute(_HEAD).scalar() or GENESIS
+                reads = [p.as_of for p in batch if p.change is None]
+                if reads:  # the head, and the last change since the earliest read: one statement for every read
+                    found = conn.execute(_HEAD_AND_LAST_CHANGE, {"after": min(reads)}).one()
+                    head, last_change, wrote = found[0] or GENESIS, found[1], False
+                else:
+                    head = conn.execute(_HEAD).scalar() or GENESIS
                 written: list[tuple[_Pending, int]] = []
-                changed: dict[int, bool] = {}  # reads' checks, until a write of the batch changes the answer
                 for pending in batch:
                     change = pending.change
                     if change is None:
-                        if pending.as_of not in changed:
-                            since = conn.execute(_CHANGED_AFTER, {"after": pending.as_of}).first()
-                            changed[pending.as_of] = since is not None
-                        stale = changed[pending.as_of]
+                        # A write earlier in the batch is a change after every read's head.
+                        stale = wrote or (last_change is not None and last_change > pending.as_of)
                     elif change.independent:
                         stale = False
                     else:
@@ -408,7 +419,7 @@ class GroupAppender:
                     if change is not None:
                         for statement, params in change.statements:
                             conn.execute(statement, params)
-                        changed.clear()
+                        wrote = True
                     event = pending.event
                     event["prev_hash"] = head
                     event["hash"] = head = chain_hash(head, cast(AuditEvent, SimpleNamespace(**event)))
