@@ -46,6 +46,7 @@ from policies.access import Actor
 GENESIS = "0" * 64
 #: Arbitrary constant naming the audit chain's advisory lock on PostgreSQL.
 _CHAIN_LOCK = 458_0001
+_CHAIN_LOCK_STATEMENT = text("SELECT pg_advisory_xact_lock(:k)").bindparams(k=_CHAIN_LOCK)
 
 #: `json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`, with the encoder built once.
 _encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
@@ -167,7 +168,7 @@ def record(
 
 def _append(session: Session, event: dict[str, Any]) -> Recorded:
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
+        session.execute(_CHAIN_LOCK_STATEMENT)
     event["prev_hash"] = session.execute(_HEAD).scalar() or GENESIS
     event["hash"] = chain_hash(event["prev_hash"], cast(AuditEvent, SimpleNamespace(**event)))
     seq = session.execute(_INSERT, event).scalar_one()
@@ -396,7 +397,7 @@ class GroupAppender:
                     locks = {c.concertation_id for p in batch if (c := p.change) and c.lock and c.concertation_id}
                     if locks:
                         conn.execute(_LOCK_CONCERTATIONS, {"ids": sorted(locks)}).all()
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
+                    conn.execute(_CHAIN_LOCK_STATEMENT)
                 reads = [p.as_of for p in batch if p.change is None]
                 if reads:  # the head, and the last change since the earliest read: one statement for every read
                     found = conn.execute(_HEAD_AND_LAST_CHANGE, {"after": min(reads)}).one()
