@@ -34,7 +34,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import psycopg
-from sqlalchemy import Connection, Engine, bindparam, func, insert, or_, select, text, true
+from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, or_, select, text, true
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -271,21 +271,14 @@ _HEAD_SEQ = select(func.coalesce(func.max(_EVENTS.c.seq), 0))
 _HEAD_SEQ_LOCKS_ONLY = select(
     func.coalesce(func.max(_EVENTS.c.seq), 0), func.set_config("synchronous_commit", "off", True)
 )
-_CHANGED_AFTER = (
-    select(_EVENTS.c.seq)
-    .where(_EVENTS.c.seq > bindparam("after"))
-    .where(_EVENTS.c.outcome == Outcome.SUCCESS.value)
-    .where(_EVENTS.c.action.not_in(READS))
-    .limit(1)
+#: A change after event `after`: a success that is not a read.
+_A_CHANGE_AFTER = and_(
+    _EVENTS.c.seq > bindparam("after"), _EVENTS.c.outcome == Outcome.SUCCESS.value, _EVENTS.c.action.not_in(READS)
 )
+_CHANGED_AFTER = select(_EVENTS.c.seq).where(_A_CHANGE_AFTER).limit(1)
 #: The head's hash and the seq of the last change after event `after` (None: no change since), in one statement.
 _HEAD_AND_LAST_CHANGE = select(
-    _HEAD.scalar_subquery(),
-    select(func.max(_EVENTS.c.seq))
-    .where(_EVENTS.c.seq > bindparam("after"))
-    .where(_EVENTS.c.outcome == Outcome.SUCCESS.value)
-    .where(_EVENTS.c.action.not_in(READS))
-    .scalar_subquery(),
+    _HEAD.scalar_subquery(), select(func.max(_EVENTS.c.seq)).where(_A_CHANGE_AFTER).scalar_subquery()
 )
 
 
@@ -399,11 +392,12 @@ class GroupAppender:
                         conn.execute(_LOCK_CONCERTATIONS, {"ids": sorted(locks)}).all()
                     conn.execute(_CHAIN_LOCK_STATEMENT)
                 reads = [p.as_of for p in batch if p.change is None]
+                last_change, wrote = None, False
                 if reads:  # the head, and the last change since the earliest read: one statement for every read
-                    found = conn.execute(_HEAD_AND_LAST_CHANGE, {"after": min(reads)}).one()
-                    head, last_change, wrote = found[0] or GENESIS, found[1], False
+                    head, last_change = conn.execute(_HEAD_AND_LAST_CHANGE, {"after": min(reads)}).one()
                 else:
-                    head = conn.execute(_HEAD).scalar() or GENESIS
+                    head = conn.execute(_HEAD).scalar()
+                head = head or GENESIS
                 written: list[tuple[_Pending, int]] = []
                 for pending in batch:
                     change = pending.change

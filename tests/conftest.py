@@ -8,6 +8,7 @@ skipped loudly, except under CI=true, where that is a failure (SPEC §1).
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -222,6 +224,24 @@ def live_client(live_engine: Engine, tmp_path: Path, dev_key: Any, keyring: KeyR
     app = create_app(settings, engine=live_engine, keyring=keyring, verifier=verifier, clock=FakeClock(NOW))
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
+
+
+def race(n: int, call: Callable[[], Response]) -> list[Response]:
+    """Run `call` in n threads released together; their requests overlap in the app's thread pool."""
+    start = threading.Barrier(n)
+    out: list[Response | None] = [None] * n
+
+    def run(i: int) -> None:
+        start.wait()
+        out[i] = call()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r is not None for r in out)
+    return [r for r in out if r is not None]
 
 
 Token = Callable[..., dict[str, str]]

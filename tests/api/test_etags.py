@@ -18,8 +18,7 @@ from httpx import Response
 from sqlalchemy import Connection, Engine, text
 
 from tests.api import payloads
-from tests.api.test_idempotency import race
-from tests.conftest import ISSUER, Token
+from tests.conftest import ISSUER, Token, race
 
 PROBLEM = "application/problem+json"
 Body = dict[str, Any]

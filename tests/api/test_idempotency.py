@@ -3,15 +3,13 @@ request is refused (422); while the first runs, 409; a 5xx frees the key; keys a
 
 Most tests run in the rolled-back test transaction (the middleware's sessions join it like the routes'). The
 concurrent pair needs real commits seen by two connections at once, so it runs on a database of its own
-(`live_engine`, also used by the ETag race in test_etags.py).
+(`live_engine`, in tests/conftest.py).
 """
 
 from __future__ import annotations
 
 import json
-import threading
 import uuid
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,7 @@ from api.security.crypto import FORMAT_FIELD
 from api.settings import Settings, get_settings
 from models.idempotency import IdempotencyRecord, IdempotencyState
 from tests.api import payloads
-from tests.conftest import ISSUER, NOW, FakeClock, Token, migrate
+from tests.conftest import ISSUER, NOW, FakeClock, Token, migrate, race
 
 PROBLEM = "application/problem+json"
 Headers = dict[str, str]
@@ -494,24 +492,6 @@ def test_the_header_is_documented_on_every_authenticated_mutating_operation(app:
 
 
 # ------------------------------------------------------------------------------------------------ concurrency
-
-
-def race(n: int, call: Callable[[], Response]) -> list[Response]:
-    """Run `call` in n threads released together; their requests overlap in the app's thread pool."""
-    start = threading.Barrier(n)
-    out: list[Response | None] = [None] * n
-
-    def run(i: int) -> None:
-        start.wait()
-        out[i] = call()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert all(r is not None for r in out)
-    return [r for r in out if r is not None]
 
 
 def live_count(engine: Engine, sql: str, **params: Any) -> int:
