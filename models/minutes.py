@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import Field as PField
-from sqlalchemy import JSON, Column, LargeBinary
+from sqlalchemy import JSON, Column, Index, LargeBinary
 from sqlmodel import Field, SQLModel
 
 from models.common import Instant, NoNul, OffenceCode, Reference, Str200, Text2k, UTCDateTime, Wire
@@ -70,9 +70,15 @@ class MinutesPage(SQLModel):
 
 class MinutesEntry(SQLModel, table=True):
     __tablename__ = "minutes_entry"
+    #: Every reading of the minutes (a page, the ETag's facts, finalisation) asks one concertation's entries in the
+    #: order they were recorded: one index answers it in that order and stops at the page's end. With an index on
+    #: each column alone, the planner walked `recorded_at` and filtered on the concertation — through every entry of
+    #: the database when a page asks one more than there are (3.6 ms a read of 50 after 8 000 other entries,
+    #: `pg_stat_statements` under `make bench`, against 0.17 ms for the bare app's select).
+    __table_args__ = (Index("ix_minutes_entry_concertation_order", "concertation_id", "recorded_at", "id"),)
 
     id: uuid.UUID = Field(primary_key=True)
-    concertation_id: uuid.UUID = Field(foreign_key="concertation.id", index=True)
+    concertation_id: uuid.UUID = Field(foreign_key="concertation.id")
     agenda_item_id: uuid.UUID | None = Field(default=None, foreign_key="agenda_item.id")
     speaker_id: uuid.UUID | None = Field(default=None, foreign_key="participant.id")
     attributed_to: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -86,7 +92,7 @@ class MinutesEntry(SQLModel, table=True):
     penal_use_forbidden: bool = False
     content_ciphertext: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     necessity_ciphertext: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
-    recorded_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    recorded_at: datetime = Field(sa_type=UTCDateTime)
     recorded_by: str = Field(max_length=600)
 
 
