@@ -27,6 +27,24 @@ SECRECY_OF_EXISTENCE = "art. 458 C. pén. (le secret couvre jusqu'à l'existence
 STRICT_INTERPRETATION = "interprétation stricte des exceptions (circulaire SPW)"
 DESIGN = "conception (mise en œuvre d'art. 458ter C. pén.)"
 
+# The other regimes of disclosure (rule book sections I and L).
+SHARED_SECRECY = "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)"
+NO_SHARED_SECRECY_AT_SCHOOL = "Donnet, Dubois, Guilbau (pas de secret partagé avec les enseignants)"
+CONSENT_NOT_SUFFICIENT = "art. 458 C. pén. (le secret est d'ordre public) ; Nouwynck"
+MASTER_OF_SECRET = "Donnet, Dubois, Guilbau (le maître du secret n'est pas tenu par le secret partagé)"  # noqa: S105 - a citation, not a password
+TEAM_SHARING = "recommandation Meersseman ; circulaire CPAS (travail en équipe)"
+HIERARCHY_SHARING = "Donnet, Dubois, Guilbau (hiérarchie : données anonymes, jamais imposé)"
+NO_EXCHANGE_WITH_RELATIVES = "recommandation Meersseman (refuser tout échange entre deux portes ou au téléphone)"
+ART_458BIS = "art. 458bis C. pén."
+ART_458BIS_THRESHOLD = "art. 458bis C. pén. (péril grave et imminent, danger sérieux et réel) ; Nouwynck"
+ART_458BIS_DUTY_TO_HELP = "art. 458bis C. pén. (« sans préjudice » de l'art. 422bis C. pén.)"
+ART_458QUATER_LAWYER = "art. 458quater C. pén. (l'avocat et les informations de son client)"
+STATE_OF_NECESSITY = "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén."
+NECESSITY_ASSESSMENT = "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)"
+ART_422BIS = "art. 422bis C. pén. (abstention coupable : orientation, jamais un déclencheur)"
+ART_29_CIC = "art. 29 C. i. cr. (ne prévaut pas sur le secret professionnel)"
+SUSPECT_NO_SHIELD = "Nouwynck ; Donnet, Dubois, Guilbau (le professionnel lui-même soupçonné)"
+
 
 # ------------------------------------------------------------------------------------------- in the reader's language
 #
@@ -58,6 +76,22 @@ _DUTCH_OFFICIAL: dict[str, str] = {
     SECRECY_OF_EXISTENCE: "art. 458 Sw. (het geheim dekt zelfs het bestaan van de begeleiding); Meersseman",
     STRICT_INTERPRETATION: "strikte interpretatie van de uitzonderingen (omzendbrief SPW)",
     DESIGN: "ontwerp (uitvoering van art. 458ter Sw.)",
+    SHARED_SECRECY: "gedeeld beroepsgeheim: cumulatieve voorwaarden (rechtspraak; OCMW-omzendbrief)",
+    NO_SHARED_SECRECY_AT_SCHOOL: "Donnet, Dubois, Guilbau (geen gedeeld geheim met leerkrachten)",
+    CONSENT_NOT_SUFFICIENT: "art. 458 Sw. (het geheim is van openbare orde); Nouwynck",
+    MASTER_OF_SECRET: "Donnet, Dubois, Guilbau (de meester van het geheim is niet gebonden door het gedeeld geheim)",
+    TEAM_SHARING: "aanbeveling Meersseman; OCMW-omzendbrief (teamwerk)",
+    HIERARCHY_SHARING: "Donnet, Dubois, Guilbau (hiërarchie: anonieme gegevens, nooit opgelegd)",
+    NO_EXCHANGE_WITH_RELATIVES: "aanbeveling Meersseman (geen uitwisseling tussen de deur of aan de telefoon)",
+    ART_458BIS: "art. 458bis Sw.",
+    ART_458BIS_THRESHOLD: "art. 458bis Sw. (ernstig en dreigend gevaar, ernstig en reëel gevaar); Nouwynck",
+    ART_458BIS_DUTY_TO_HELP: "art. 458bis Sw. (« onverminderd » art. 422bis Sw.)",
+    ART_458QUATER_LAWYER: "art. 458quater Sw. (de advocaat en de informatie van zijn cliënt)",
+    STATE_OF_NECESSITY: "noodtoestand (Cass. 18 juni 2010); art. 458 Sw.",
+    NECESSITY_ASSESSMENT: "Donnet, Dubois, Guilbau; aanbeveling Meersseman (overleggen, met de persoon spreken)",
+    ART_422BIS: "art. 422bis Sw. (schuldig hulpverzuim: richtsnoer, nooit een automatische trigger)",
+    ART_29_CIC: "art. 29 Sv. (primeert niet op het beroepsgeheim)",
+    SUSPECT_NO_SHIELD: "Nouwynck; Donnet, Dubois, Guilbau (de beroepsbeoefenaar zelf verdacht)",
 }
 
 _ENGLISH: dict[str, str] = {
@@ -83,6 +117,22 @@ _ENGLISH: dict[str, str] = {
     SECRECY_OF_EXISTENCE: "Penal Code, art. 458 (secrecy covers even the existence of the follow-up); Meersseman",
     STRICT_INTERPRETATION: "strict interpretation of exceptions (SPW circular)",
     DESIGN: "design (implementing Penal Code art. 458ter)",
+    SHARED_SECRECY: "shared professional secrecy: cumulative conditions (case law; CPAS circular)",
+    NO_SHARED_SECRECY_AT_SCHOOL: "Donnet, Dubois, Guilbau (no shared secrecy with teachers)",
+    CONSENT_NOT_SUFFICIENT: "Penal Code, art. 458 (secrecy is a matter of public order); Nouwynck",
+    MASTER_OF_SECRET: "Donnet, Dubois, Guilbau (the master of the secret is not bound by shared secrecy)",
+    TEAM_SHARING: "Meersseman recommendation; CPAS circular (team work)",
+    HIERARCHY_SHARING: "Donnet, Dubois, Guilbau (hierarchy: anonymous data, never compelled)",
+    NO_EXCHANGE_WITH_RELATIVES: "Meersseman recommendation (no exchange in the corridor or on the telephone)",
+    ART_458BIS: "Penal Code, art. 458bis",
+    ART_458BIS_THRESHOLD: "Penal Code, art. 458bis (grave and imminent danger, serious and real danger); Nouwynck",
+    ART_458BIS_DUTY_TO_HELP: "Penal Code, art. 458bis (« without prejudice » to art. 422bis)",
+    ART_458QUATER_LAWYER: "Penal Code, art. 458quater (the lawyer and his client's information)",
+    STATE_OF_NECESSITY: "state of necessity (Court of Cassation, 18 June 2010); Penal Code, art. 458",
+    NECESSITY_ASSESSMENT: "Donnet, Dubois, Guilbau; Meersseman recommendation (consult, talk to the person)",
+    ART_422BIS: "Penal Code, art. 422bis (failure to assist: guidance, never a trigger)",
+    ART_29_CIC: "Code of Criminal Procedure, art. 29 (does not override professional secrecy)",
+    SUSPECT_NO_SHIELD: "Nouwynck; Donnet, Dubois, Guilbau (the professional himself a suspect)",
 }
 
 #: Every ground, as the policies cite it (French official form).

@@ -237,3 +237,127 @@ class Role(StrEnum):
     AUDITOR = "auditor"
     ADMIN = "admin"
     PARTNER = "partner"
+
+
+# ------------------------------------------------------------------------------ the other disclosure regimes (I, L)
+
+
+class Regime(StrEnum):
+    """R73 — the lawful ways a professional bound by secrecy may reveal a secret, each with its own conditions."""
+
+    SHARED_SECRECY = "shared_secrecy"
+    ART_458TER_CONCERTATION = "art_458ter_concertation"
+    ART_458BIS_REPORT = "art_458bis_report"
+    STATE_OF_NECESSITY = "state_of_necessity"
+
+
+class Routing(StrEnum):
+    """R73, R35 — the answer of the routing rule about shared secrecy and art. 458ter."""
+
+    SHARED_SECRECY = "shared_secrecy"
+    REQUIRES_458TER = "requires_458ter"
+    NOT_ALLOWED = "not_allowed"
+    #: R35 — the person concerned speaking of himself: the master of the secret is bound by none of these regimes.
+    NOT_RESTRICTED = "not_restricted"
+
+
+class PartyKind(StrEnum):
+    """Who a secret would go to (R67–R76, R112)."""
+
+    PROFESSIONAL = "professional"
+    TEAM = "team"  # R75
+    HIERARCHY = "hierarchy"  # R76
+    RELATIVE = "relative"  # R112
+
+
+class SharedSecretConsentMode(StrEnum):
+    """R70, D4 — what the master of the secret must have done before a shared-secrecy exchange."""
+
+    CONSENT_REQUIRED = "consent_required"
+    INFORMATION_ONLY = "information_only"
+
+
+class ItemPurpose(StrEnum):
+    """R71 — what a shared item serves: only the care of the person; control, sanction and prosecution never."""
+
+    CARE_OF_PERSON = "care_of_person"
+    CONTROL = "control"
+    SANCTION = "sanction"
+    PROSECUTION = "prosecution"
+
+
+class HierarchyPurpose(StrEnum):
+    """R76 — why a worker shares with his hierarchy; only supervision and support are admitted."""
+
+    SUPERVISION = "supervision"
+    SUPPORT = "support"
+    DEMAND_OF_HIERARCHY = "demand_of_hierarchy"
+
+
+class Vulnerability(StrEnum):
+    """R101 — art. 458bis: what makes a victim vulnerable, besides being a minor."""
+
+    AGE = "age"
+    PREGNANCY = "pregnancy"
+    PARTNER_VIOLENCE = "partner_violence"
+    ILLNESS = "illness"
+    INFIRMITY = "infirmity"
+    PHYSICAL_OR_MENTAL_DEFICIENCY = "physical_or_mental_deficiency"
+
+
+class ReportRecipient(StrEnum):
+    """R101 — an art. 458bis report goes to the procureur du Roi and to nobody else."""
+
+    PROCUREUR_DU_ROI = "procureur_du_roi"
+    POLICE = "police"
+    OTHER = "other"
+
+
+class FactualBasisKind(StrEnum):
+    """R102 — what a report rests on; a rumour or a mere worry is no ground."""
+
+    OBSERVED = "observed"
+    DISCLOSED_BY_VICTIM = "disclosed_by_victim"
+    REPORTED_BY_THIRD_PARTY = "reported_by_third_party"
+    RUMOUR = "rumour"
+    CONCERN_ONLY = "concern_only"
+
+
+class DangerTime(StrEnum):
+    """R99 — the danger must be present or to come, not past facts that will not recur."""
+
+    PRESENT = "present"
+    FUTURE = "future"
+    PAST_NOT_RECURRING = "past_not_recurring"
+
+
+class InterestWeighing(StrEnum):
+    """R99, D17 — how the value protected weighs against secrecy."""
+
+    MORE_COMPELLING = "more_compelling"
+    EQUAL = "equal"
+    LESSER = "lesser"
+    UNKNOWN = "unknown"
+
+
+class NecessityThreshold(StrEnum):
+    """R99, D17 — the deployment's threshold; "more compelling" by default."""
+
+    MORE_COMPELLING = "more_compelling"
+    EQUAL_OR_GREATER = "equal_or_greater"
+
+
+class ConsultedKind(StrEnum):
+    """R100 — who the professional weighed the disclosure with."""
+
+    SECRET_BOUND_COLLEAGUE = "secret_bound_colleague"  # noqa: S105 - a vocabulary value
+    LAWYER = "lawyer"
+
+
+class InvokedGround(StrEnum):
+    """R104, R105, R74 — grounds people invoke that open no regime by themselves."""
+
+    NONE = "none"
+    ART_29_CIC = "art_29_cic"  # R105: officials' duty to report does not override secrecy
+    ART_422BIS = "art_422bis"  # R104: failure to assist is guidance, never a trigger
+    CONSENT = "consent"  # R74, D3: consent alone does not lift secrecy
