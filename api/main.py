@@ -16,7 +16,18 @@ from api.db import make_engine
 from api.deps import Clock, system_clock
 from api.openapi import install_links
 from api.retry import TransientRetry
-from api.routers import audit, concertations, dev, health, legal_bases, minutes, oauth, participation, reference
+from api.routers import (
+    audit,
+    concertations,
+    dev,
+    disclosures,
+    health,
+    legal_bases,
+    minutes,
+    oauth,
+    participation,
+    reference,
+)
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
 from api.security.kms import from_settings as kms_from_settings
@@ -137,6 +148,7 @@ def create_app(
         concertations.router,
         participation.router,
         minutes.router,
+        disclosures.router,
         audit.router,
     ):
         app.include_router(router, prefix="/v1")

@@ -3,6 +3,7 @@
 from models.audit import AuditEvent
 from models.client import OAuthClient
 from models.concertation import Concertation, DataKey, Participant, PersonConcerned
+from models.disclosure import DisclosureKey, DisclosureRecord
 from models.idempotency import IdempotencyRecord
 from models.legal_basis import BasisKey, LegalBasis
 from models.minutes import MinutesEntry, ProsecutionRequest
@@ -24,6 +25,8 @@ __all__ = [
     "Concertation",
     "ConsentRecord",
     "DataKey",
+    "DisclosureKey",
+    "DisclosureRecord",
     "IdempotencyRecord",
     "InformationException",
     "InformationRecord",

@@ -38,6 +38,26 @@ class OffenceCatalogue(SQLModel):
     items: list[OffencePublic]
 
 
+class ListedOffencePublic(SQLModel):
+    """R101 — an offence art. 458bis lists, with its entry in the offence catalogue."""
+
+    code: str
+    listed_as: str
+    article: str
+    title_fr: str
+    title_nl: str
+    title_en: str
+    in_force: bool
+    to_verify: bool
+    note: str
+
+
+class Art458bisOffenceList(SQLModel):
+    version: str
+    status: str
+    items: list[ListedOffencePublic]
+
+
 class ProfilePublic(SQLModel):
     name: Profile
     rules: dict[str, Severity]

@@ -87,3 +87,34 @@ def may_register_basis(actor: Actor) -> bool:
 def may_read_registry(actor: Actor) -> bool:
     """The registry and the reference data are public to every authenticated caller (R9: bases must be readable)."""
     return bool(actor.roles)
+
+
+# ------------------------------------------------------------------ the other regimes of disclosure (R67, R99, R101)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordAccess:
+    """The facts access to a disclosure record depends on: the discloser's organisation, and who recorded it."""
+
+    org: str
+    author: Principal
+
+
+def may_record_disclosure(actor: Actor) -> bool:
+    """A professional (participant role) or a coordinator of an identified organisation records, and asks which
+    regime applies; a partner system, a prosecutor, an auditor or an administrator does neither."""
+    return bool(actor.roles & {Role.COORDINATOR, Role.PARTICIPANT}) and actor.org is not None
+
+
+def record_visibility(actor: Actor, r: RecordAccess) -> Visibility:
+    """Only the discloser's organisation sees its records: whoever recorded it and the organisation's coordinators
+    in full; the organisation's partner systems status metadata only (R45, R107); nobody else (a 404, R27)."""
+    if _is(actor, r.author):
+        return Visibility.MANAGE
+    if actor.org is None or actor.org != r.org:
+        return Visibility.NONE
+    if Role.COORDINATOR in actor.roles:
+        return Visibility.MANAGE
+    if Role.PARTNER in actor.roles:
+        return Visibility.METADATA
+    return Visibility.NONE

@@ -21,7 +21,7 @@ secrecy will not shield him (R111).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +32,7 @@ from policies.concertation import BasisStanding, may_attend
 from policies.decision import Decision, Finding, Violation
 from policies.necessity import (
     NecessityFacts,
+    check_follow_up,
     check_invoked_ground,
     check_necessity_assessment,
     check_state_of_necessity,
@@ -104,60 +105,90 @@ class Classification:
         return tuple(a.regime for a in self.regimes if a.open)
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
-    """One condition of a regime: the rules it covers, the code it reports when met, and how to evaluate it."""
-
-    rules: tuple[str, ...]
-    passed: str
-    legal_ground: str
-    evaluate: Callable[[ClassifyFacts], list[Violation]]
+#: One condition of a regime: the rules it covers, the code it reports when met, its ground, what it found.
+Condition = tuple[tuple[str, ...], str, str, list[Violation]]
 
 
-def _conditions(facts: ClassifyFacts, conditions: Sequence[Condition]) -> tuple[Finding, ...]:
+def _findings(profile: Profile, conditions: Sequence[Condition]) -> tuple[Finding, ...]:
+    """A `pass` finding for each condition met, the weighed violations of each one that is not."""
     findings: list[Finding] = []
-    for c in conditions:
-        violations = c.evaluate(facts)
+    for rules, passed, ground, violations in conditions:
         if violations:
-            findings.extend(weigh(facts.profile, tuple(violations)).findings)
+            findings.extend(weigh(profile, tuple(violations)).findings)
         else:
-            findings.append(Finding(c.rules[0], c.passed, Status.PASS, c.legal_ground))
+            findings.append(Finding(rules[0], passed, Status.PASS, ground))
     return tuple(findings)
 
 
-def _ss_master(f: ClassifyFacts) -> list[Violation]:
-    e = f.exchange
-    return ss.check_master_informed(
-        e.master, [r.reference for r in e.recipients], [i.reference for i in e.items], f.mode
+def shared_secrecy_findings(
+    e: ss.ExchangeFacts, mode: SharedSecretConsentMode, profile: Profile
+) -> tuple[Finding, ...]:
+    """R67 — the four cumulative conditions of shared secrecy, and the limits of team, hierarchy and relatives."""
+    recipients, items = [r.reference for r in e.recipients], [i.reference for i in e.items]
+    return _findings(
+        profile,
+        (
+            (
+                ("R68", "R72", "R20", "R112"),
+                "recipients_bound_by_secrecy",
+                grounds.SHARED_SECRECY,
+                ss.check_recipients_bound(e.discloser, e.recipients),
+            ),
+            (("R69",), "same_mission", grounds.SHARED_SECRECY, ss.check_same_mission(e.discloser, e.recipients)),
+            (
+                ("R70",),
+                "master_of_secret_agrees",
+                grounds.SHARED_SECRECY,
+                ss.check_master_informed(e.master, recipients, items, mode),
+            ),
+            (("R71",), "items_strictly_necessary", grounds.SHARED_SECRECY, ss.check_items(e.items)),
+            (("R75",), "team_sharing_allowed", grounds.TEAM_SHARING, ss.check_team(e.recipients, e.master)),
+            (("R76",), "hierarchy_sharing_allowed", grounds.HIERARCHY_SHARING, ss.check_hierarchy(e)),
+        ),
     )
 
 
-#: R67 — the four cumulative conditions of shared secrecy, and its limits.
-SHARED_SECRECY_CONDITIONS: tuple[Condition, ...] = (
-    Condition(
-        ("R68", "R72", "R20", "R112"),
-        "recipients_bound_by_secrecy",
-        grounds.SHARED_SECRECY,
-        lambda f: ss.check_recipients_bound(f.exchange.discloser, f.exchange.recipients),
-    ),
-    Condition(
-        ("R69",),
-        "same_mission",
-        grounds.SHARED_SECRECY,
-        lambda f: ss.check_same_mission(f.exchange.discloser, f.exchange.recipients),
-    ),
-    Condition(("R70",), "master_of_secret_agrees", grounds.SHARED_SECRECY, _ss_master),
-    Condition(("R71",), "items_strictly_necessary", grounds.SHARED_SECRECY, lambda f: ss.check_items(f.exchange.items)),
-    Condition(
-        ("R75",),
-        "team_sharing_allowed",
-        grounds.TEAM_SHARING,
-        lambda f: ss.check_team(f.exchange.recipients, f.exchange.master),
-    ),
-    Condition(
-        ("R76",), "hierarchy_sharing_allowed", grounds.HIERARCHY_SHARING, lambda f: ss.check_hierarchy(f.exchange)
-    ),
-)
+def report_findings(r: ReportFacts, today: date, profile: Profile, *, recording: bool) -> tuple[Finding, ...]:
+    """R101, R102, R21 (and, when the report is recorded, R103) — the conditions of an art. 458bis report."""
+    violations = check_art_458bis_report(r, today, recording=recording)
+    follow_up = [v for v in violations if v.rule == "R103"]
+    conditions: list[Condition] = [
+        (
+            ("R101", "R102", "R21"),
+            "art_458bis_conditions_met",
+            grounds.ART_458BIS,
+            [v for v in violations if v.rule != "R103"],
+        )
+    ]
+    if recording:
+        conditions.append((("R103",), "follow_up_planned", grounds.ART_458BIS_DUTY_TO_HELP, follow_up))
+    return _findings(profile, conditions)
+
+
+def necessity_findings(
+    n: NecessityFacts, threshold: NecessityThreshold, profile: Profile, *, recording: bool
+) -> tuple[Finding, ...]:
+    """R99, R100 (and, when the disclosure is recorded, R103 and the ground invoked, R105) — the state of necessity."""
+    conditions: list[Condition] = [
+        (("R99",), "necessity_conditions_met", grounds.STATE_OF_NECESSITY, check_state_of_necessity(n, threshold)),
+        (
+            ("R100",),
+            "necessity_assessed_with_others",
+            grounds.NECESSITY_ASSESSMENT,
+            check_necessity_assessment(n),
+        ),
+    ]
+    if recording:
+        conditions += [
+            (("R103",), "follow_up_planned", grounds.ART_458BIS_DUTY_TO_HELP, check_follow_up(n.follow_up_plan_given)),
+            (
+                ("R105", "R104", "R74"),
+                "invoked_ground_admissible",
+                grounds.STATE_OF_NECESSITY,
+                check_invoked_ground(n.invoked_ground),
+            ),
+        ]
+    return _findings(profile, conditions)
 
 
 def fitting_bases(f: ClassifyFacts) -> tuple[str, ...]:
@@ -184,7 +215,7 @@ def _purpose(f: ClassifyFacts) -> list[Violation]:
 
 
 def _basis(f: ClassifyFacts) -> list[Violation]:
-    if f.purpose is None or fitting_bases(f):
+    if fitting_bases(f):
         return []
     return [Violation("R16", "no_registered_basis_fits", grounds.ART_458TER_DETERMINES, "recipients")]
 
@@ -196,41 +227,19 @@ def _lawyer(f: ClassifyFacts) -> list[Violation]:
     return []
 
 
-#: R73 — what a 458ter concertation needs (and not: same mission, consent, person's interest).
-CONCERTATION_CONDITIONS: tuple[Condition, ...] = (
-    Condition(("R10",), "purpose_allowed", grounds.ART_458TER_PURPOSE, _purpose),
-    Condition(("R1", "R16"), "registered_basis_fits", grounds.ART_458TER_DETERMINES, _basis),
-    Condition(("R21",), "lawyer_not_exposing_client", grounds.ART_458QUATER_LAWYER, _lawyer),
-)
-
-REPORT_CONDITIONS: tuple[Condition, ...] = (
-    Condition(
-        ("R101", "R102", "R21"),
-        "art_458bis_conditions_met",
-        grounds.ART_458BIS,
-        lambda f: check_art_458bis_report(f.report, f.today, recording=False),
-    ),
-)
-
-NECESSITY_CONDITIONS: tuple[Condition, ...] = (
-    Condition(
-        ("R99",),
-        "necessity_conditions_met",
-        grounds.STATE_OF_NECESSITY,
-        lambda f: check_state_of_necessity(f.necessity, f.threshold),
-    ),
-    Condition(
-        ("R100",),
-        "necessity_assessed_with_others",
-        grounds.NECESSITY_ASSESSMENT,
-        lambda f: check_necessity_assessment(f.necessity),
-    ),
-)
+def concertation_findings(f: ClassifyFacts) -> tuple[Finding, ...]:
+    """R73 — what a 458ter concertation needs (and not: same mission, consent, the person's interest)."""
+    return _findings(
+        f.profile,
+        (
+            (("R10",), "purpose_allowed", grounds.ART_458TER_PURPOSE, _purpose(f)),
+            (("R1", "R16"), "registered_basis_fits", grounds.ART_458TER_DETERMINES, _basis(f)),
+            (("R21",), "lawyer_not_exposing_client", grounds.ART_458QUATER_LAWYER, _lawyer(f)),
+        ),
+    )
 
 
-def _assess(f: ClassifyFacts, regime: Regime, conditions: Sequence[Condition]) -> Assessment:
-    findings = _conditions(f, conditions)
-    bases = fitting_bases(f) if regime is Regime.ART_458TER_CONCERTATION else ()
+def _assess(regime: Regime, findings: tuple[Finding, ...], bases: tuple[str, ...] = ()) -> Assessment:
     return Assessment(regime, Decision(findings).allowed, findings, bases)
 
 
@@ -251,10 +260,10 @@ def classify(f: ClassifyFacts) -> Classification:
         master = Finding("R35", "master_of_secret_not_restricted", Status.PASS, grounds.MASTER_OF_SECRET)
         return Classification(Routing.NOT_RESTRICTED, (), (master,))
     regimes = (
-        _assess(f, Regime.SHARED_SECRECY, SHARED_SECRECY_CONDITIONS),
-        _assess(f, Regime.ART_458TER_CONCERTATION, CONCERTATION_CONDITIONS),
-        _assess(f, Regime.ART_458BIS_REPORT, REPORT_CONDITIONS),
-        _assess(f, Regime.STATE_OF_NECESSITY, NECESSITY_CONDITIONS),
+        _assess(Regime.SHARED_SECRECY, shared_secrecy_findings(f.exchange, f.mode, f.profile)),
+        _assess(Regime.ART_458TER_CONCERTATION, concertation_findings(f), fitting_bases(f)),
+        _assess(Regime.ART_458BIS_REPORT, report_findings(f.report, f.today, f.profile, recording=False)),
+        _assess(Regime.STATE_OF_NECESSITY, necessity_findings(f.necessity, f.threshold, f.profile, recording=False)),
     )
     if regimes[0].open:
         routing = Routing.SHARED_SECRECY

@@ -38,9 +38,16 @@ from api.security.crypto import IntegrityError, KeyRing
 from api.security.kms import KekStore, Kms, KmsUnavailable, from_settings
 from api.services.common import succeed
 from api.services.legal_bases import seal_texts
-from api.services.sealed import BasisSealer, ContentDestroyed, basis_key_owner, rotate_data_key
+from api.services.sealed import (
+    BasisSealer,
+    ContentDestroyed,
+    basis_key_owner,
+    disclosure_key_owner,
+    rotate_data_key,
+)
 from api.settings import Settings, get_settings
 from models.concertation import Concertation, DataKey
+from models.disclosure import DisclosureKey
 from models.legal_basis import BasisKey, LegalBasis
 from policies.access import Actor
 from policies.vocab import BasisType
@@ -75,7 +82,8 @@ class DataKeyRotation:
 
 @dataclass(frozen=True)
 class _KeyTable:
-    """A table of wrapped data keys: the concertations' (`data_key`) and the registry's (`basis_key`)."""
+    """A table of wrapped data keys: the concertations' (`data_key`), the registry's (`basis_key`) and the
+    disclosure records' (`disclosure_key`)."""
 
     model: Any
     owner: Any  # the column naming the key's owner
@@ -85,6 +93,7 @@ class _KeyTable:
 _KEY_TABLES = (
     _KeyTable(DataKey, DataKey.concertation_id, lambda owner: owner),
     _KeyTable(BasisKey, BasisKey.basis_id, basis_key_owner),
+    _KeyTable(DisclosureKey, DisclosureKey.record_id, disclosure_key_owner),
 )
 
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from api.deps import ActorDep, ClockDep, SettingsDep
 from api.http import errors
 from api.services import reference
-from models.reference import OffenceCatalogue, PolicyPublic, PurposePublic
+from models.reference import Art458bisOffenceList, OffenceCatalogue, PolicyPublic, PurposePublic
 
 router = APIRouter()
 
@@ -36,6 +36,20 @@ def purposes(actor: ActorDep) -> list[PurposePublic]:
 def offences(actor: ActorDep, clock: ClockDep) -> OffenceCatalogue:
     """R12–R14, R113 — the versioned offence catalogue (reference data to verify on Justel)."""
     return reference.offences(clock().date())
+
+
+@router.get(
+    "/reference/art-458bis-offences",
+    operation_id="listArt458bisOffences",
+    tags=["reference"],
+    response_model=Art458bisOffenceList,
+    responses=errors(),
+    summary="The offences art. 458bis lists",
+)
+def art_458bis_offences(actor: ActorDep, clock: ClockDep) -> Art458bisOffenceList:
+    """R101 — the offences against a minor or a vulnerable person that an art. 458bis report may name (versioned
+    reference data, to verify on Justel)."""
+    return reference.art_458bis_offences(clock().date())
 
 
 @router.get(

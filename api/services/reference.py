@@ -5,8 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from api.settings import Settings
-from models.reference import OffenceCatalogue, OffencePublic, PolicyPublic, ProfilePublic, PurposePublic
-from policies.offences import CATALOGUE_STATUS, CATALOGUE_VERSION, OFFENCES, is_in_force
+from models.reference import (
+    Art458bisOffenceList,
+    ListedOffencePublic,
+    OffenceCatalogue,
+    OffencePublic,
+    PolicyPublic,
+    ProfilePublic,
+    PurposePublic,
+)
+from policies import art_458bis
+from policies.offences import CATALOGUE_STATUS, CATALOGUE_VERSION, OFFENCES, get_offence, is_in_force
 from policies.profiles import PROFILES
 from policies.vocab import PurposeCategory, Severity
 
@@ -63,6 +72,28 @@ def offences(today: date) -> OffenceCatalogue:
             for o in OFFENCES
         ],
     )
+
+
+def art_458bis_offences(today: date) -> Art458bisOffenceList:
+    """R101 — the offences art. 458bis lists, as the offence catalogue holds them (reference data to verify)."""
+    items = []
+    for listed in art_458bis.LISTED_OFFENCES:
+        offence = get_offence(listed.code)
+        assert offence is not None  # noqa: S101 - tests/policies check every listed code is catalogued
+        items.append(
+            ListedOffencePublic(
+                code=listed.code,
+                listed_as=listed.listed_as,
+                article=offence.article,
+                title_fr=offence.title_fr,
+                title_nl=offence.title_nl,
+                title_en=offence.title_en,
+                in_force=is_in_force(offence, today),
+                to_verify=listed.to_verify,
+                note=listed.note,
+            )
+        )
+    return Art458bisOffenceList(version=art_458bis.LIST_VERSION, status=art_458bis.LIST_STATUS, items=items)
 
 
 def policy(settings: Settings) -> PolicyPublic:

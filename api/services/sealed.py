@@ -32,6 +32,7 @@ from api.security.crypto import (
 )
 from api.security.kms import Kms
 from models.concertation import Concertation, DataKey, Participant, PersonConcerned
+from models.disclosure import DisclosureKey
 from models.legal_basis import BasisKey
 from models.minutes import MinutesEntry, ProsecutionRequest
 from models.participation import ConsentRecord, InformationException
@@ -227,13 +228,17 @@ def shred(session: Session, concertation_id: uuid.UUID, now: datetime) -> int:
     return count
 
 
-# ------------------------------------------------------------------------------------------- the registry's keys
+# ------------------------------------------------------------------------------- records with a data key of their own
 
 #: A basis's data key is wrapped with this id as associated data instead of the basis id itself, so that a wrapped
 #: key can never be taken for a concertation's (or the reverse) even if two ids were ever equal.
 _BASIS_KEY_NAMESPACE = uuid.UUID("7c1b6f0e-5d1a-4a53-9d43-3f0a3c2b8e11")
+#: The same for a disclosure record's data key (shared secrecy, art. 458bis, state of necessity).
+_DISCLOSURE_KEY_NAMESPACE = uuid.UUID("3b8e2f64-0a57-4f5e-8d0e-6c1f2a9d7b40")
 #: The registry has no prosecution scope: its fields are bound to their place only.
 REGISTRY_SCOPE = "registry-v1"
+#: Nor has a disclosure record: it is no concertation (R67, R101, R99).
+DISCLOSURE_SCOPE = "disclosure-v1"
 
 
 def basis_key_owner(basis_id: uuid.UUID) -> uuid.UUID:
@@ -241,44 +246,76 @@ def basis_key_owner(basis_id: uuid.UUID) -> uuid.UUID:
     return uuid.uuid5(_BASIS_KEY_NAMESPACE, f"legal-basis|{basis_id}")
 
 
-class BasisSealer:
-    """Seals and opens the free texts of one legal basis under the basis's own data key (SPEC §6)."""
+def disclosure_key_owner(record_id: uuid.UUID) -> uuid.UUID:
+    """The id a disclosure record's data key is wrapped under (domain-separated from every other owner)."""
+    return uuid.uuid5(_DISCLOSURE_KEY_NAMESPACE, f"disclosure|{record_id}")
 
-    TABLE, COLUMN = "legal_basis", "texts"
 
-    def __init__(self, session: Session, keyring: Kms, basis_id: uuid.UUID) -> None:
-        self.basis_id = basis_id
+class _OwnKeySealer:
+    """Seals and opens the free texts of one record under the record's own data key (SPEC §6), created on first use.
+
+    Subclasses name the key table, the key's owner column and the place the texts are bound to."""
+
+    KEY: Any
+    OWNER: str
+    TABLE: str
+    COLUMN: str
+    SCOPE: str
+
+    def __init__(self, session: Session, keyring: Kms, record_id: uuid.UUID) -> None:
+        self.record_id = record_id
         self._session = session
         self._keyring = keyring
-        self._key = session.get(BasisKey, (basis_id, 1))
+        self._key = session.get(self.KEY, (record_id, 1))
         self._dek: bytes | None = None
+
+    def owner(self) -> uuid.UUID:
+        raise NotImplementedError
 
     def _data_key(self, now: datetime | None) -> bytes:
         if self._dek is None:
-            owner = basis_key_owner(self.basis_id)
+            owner = self.owner()
             if self._key is None:
                 if now is None:
-                    raise IntegrityError("the basis has sealed texts but no data key")
+                    raise IntegrityError("the record has sealed texts but no data key")
                 self._dek = new_data_key()
                 kek_id, wrapped = self._keyring.wrap(self._dek, owner)
-                self._key = BasisKey(
-                    basis_id=self.basis_id, version=1, kek_id=kek_id, wrapped_dek=wrapped, created_at=now
+                self._key = self.KEY(
+                    **{self.OWNER: self.record_id}, version=1, kek_id=kek_id, wrapped_dek=wrapped, created_at=now
                 )
                 self._session.add(self._key)
             elif self._key.wrapped_dek is None:
-                raise IntegrityError("the basis's data key is gone")
+                raise IntegrityError("the record's data key is gone")
             else:
                 self._dek = self._keyring.unwrap(self._key.kek_id, self._key.wrapped_dek, owner)
         return self._dek
 
     def _aad(self) -> bytes:
-        return field_aad(self.basis_id, self.TABLE, self.COLUMN, self.basis_id, REGISTRY_SCOPE)
+        return field_aad(self.record_id, self.TABLE, self.COLUMN, self.record_id, self.SCOPE)
 
     def seal(self, texts: dict[str, Any], now: datetime) -> bytes:
-        """Seal the texts (creating the basis's data key on first use, in the caller's transaction)."""
+        """Seal the texts (creating the record's data key on first use, in the caller's transaction)."""
         return seal(self._data_key(now), 1, json.dumps(texts).encode(), self._aad())
 
     def open(self, ciphertext: bytes) -> dict[str, Any]:
         """The texts, or IntegrityError when the ciphertext does not open in this place."""
         texts: dict[str, Any] = json.loads(open_sealed(self._data_key(None), ciphertext, self._aad()))
         return texts
+
+
+class BasisSealer(_OwnKeySealer):
+    """The free texts of one legal basis, under the basis's own data key."""
+
+    KEY, OWNER, TABLE, COLUMN, SCOPE = BasisKey, "basis_id", "legal_basis", "texts", REGISTRY_SCOPE
+
+    def owner(self) -> uuid.UUID:
+        return basis_key_owner(self.record_id)
+
+
+class DisclosureSealer(_OwnKeySealer):
+    """The free texts of one disclosure record, under the record's own data key."""
+
+    KEY, OWNER, TABLE, COLUMN, SCOPE = DisclosureKey, "record_id", "disclosure_record", "texts", DISCLOSURE_SCOPE
+
+    def owner(self) -> uuid.UUID:
+        return disclosure_key_owner(self.record_id)

@@ -286,3 +286,154 @@ def prosecution_request(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+# ------------------------------------------------------------------------- the other disclosure regimes (issue 13)
+
+
+def discloser(**overrides: Any) -> dict[str, Any]:
+    """A CPAS social worker bound by secrecy, following family F-12 (mission M-F12)."""
+    body: dict[str, Any] = {
+        "reference": "sw-alice",
+        "sector": "social_security_cpas",
+        "organisation": "CPAS de Schaerbeek",
+        "function": "assistant social",
+        "bound_by_professional_secrecy": True,
+        "secrecy_source": "arts_36_50_cpas_organic_law",
+        "mission_id": "M-F12",
+        "judicial_mandate": False,
+    }
+    body.update(overrides)
+    return body
+
+
+def recipient(**overrides: Any) -> dict[str, Any]:
+    """A psychologist of the same mission, bound by art. 458 C. pén."""
+    body: dict[str, Any] = {
+        "reference": "psy-karim",
+        "kind": "professional",
+        "sector": "health",
+        "organisation": "Service de santé mentale Le Méridien",
+        "function": "psychologue",
+        "bound_by_professional_secrecy": True,
+        "secrecy_source": "art_458_cp",
+        "secrecy_evidence": "Psychologue agréé, tenu au secret par l'art. 458 C. pén. (déclaration écrite).",
+        "mission_id": "M-F12",
+        "judicial_mandate": False,
+    }
+    body.update(overrides)
+    return body
+
+
+def shared_item(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "reference": "item-1",
+        "content": "Madame dort mal depuis la perte de son emploi et craint de ne plus pouvoir payer le loyer.",
+        "necessity_justification": "Le suivi psychologique commun doit tenir compte de l'angoisse liée au logement.",
+        "in_interest_of_person": True,
+        "serves": "care_of_person",
+        "pseudonymised": True,
+    }
+    body.update(overrides)
+    return body
+
+
+def master(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "consent": "given",
+        "consent_recipients": ["psy-karim"],
+        "consent_items": ["item-1"],
+        "consent_given_at": "2026-11-20T10:00:00Z",
+        "informed": True,
+        "informed_at": "2026-11-20T10:00:00Z",
+    }
+    body.update(overrides)
+    return body
+
+
+def exchange(**overrides: Any) -> dict[str, Any]:
+    """A shared-secrecy exchange that meets the four conditions (R67–R71)."""
+    body: dict[str, Any] = {
+        "person_ref": "P-001",
+        "discloser": discloser(),
+        "recipients": [recipient()],
+        "items": [shared_item()],
+        "master": master(),
+    }
+    body.update(overrides)
+    return body
+
+
+def danger(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+        "grave": True,
+        "imminent": True,
+        "harm_to_another": True,
+        "time": "present",
+        "grave_and_imminent_danger_to_victim": True,
+        "serious_danger_to_other_victims": False,
+        "unable_to_protect_alone_or_with_third_parties": True,
+    }
+    body.update(overrides)
+    return body
+
+
+def report(**overrides: Any) -> dict[str, Any]:
+    """An art. 458bis report that meets R101–R103: beatings of a child, grave and imminent danger."""
+    body: dict[str, Any] = {
+        "person_ref": "child-7",
+        "discloser": discloser(),
+        "offence": "cp_398",
+        "victim": {"is_minor": True, "vulnerabilities": []},
+        "danger": danger(),
+        "recipient": "procureur_du_roi",
+        "judicial_district": "Bruxelles",
+        "factual_basis": {
+            "kinds": ["observed", "disclosed_by_victim"],
+            "description": "Ecchymoses constatées le 20 novembre ; l'enfant a dit que son père le frappe.",
+            "observed_on": "2026-11-20",
+        },
+        "follow_up_plan": "Maintenir les visites à domicile et relayer vers SOS Enfants.",
+    }
+    body.update(overrides)
+    return body
+
+
+def necessity(**overrides: Any) -> dict[str, Any]:
+    """A state-of-necessity disclosure that meets R99, R100 and R103."""
+    body: dict[str, Any] = {
+        "person_ref": "P-001",
+        "discloser": discloser(),
+        "danger": danger(),
+        "weighing": {
+            "interest_protected": "La vie de l'enfant, plus impérieuse que le secret.",
+            "weighing": "more_compelling",
+        },
+        "subsidiarity": {"no_other_means": True, "alternatives_tried": ["Appel au réseau familial, sans réponse."]},
+        "proportionality": {
+            "disclosure_limited_to_averting": True,
+            "disclosed": "Adresse actuelle et menace proférée ce soir.",
+            "disclosed_to": "service d'urgence de la zone de police",
+        },
+        "consulted": ["secret_bound_colleague"],
+        "person_spoken_to": True,
+        "assessed_by": "Alice Renard, assistante sociale",
+        "assessed_at": "2026-11-22T08:00:00Z",
+        "follow_up_plan": "Poursuivre l'accompagnement de la mère ; rendez-vous fixé demain.",
+    }
+    body.update(overrides)
+    return body
+
+
+def classification(**overrides: Any) -> dict[str, Any]:
+    """The facts of a contemplated exchange, without content: the shared-secrecy case of `exchange()`."""
+    item = {k: v for k, v in shared_item().items() if k != "content"}
+    body: dict[str, Any] = {
+        "discloser": discloser(),
+        "recipients": [recipient()],
+        "items": [item],
+        "master": master(),
+    }
+    body.update(overrides)
+    return body
