@@ -76,7 +76,9 @@ class Discloser(Wire):
     mission_id: Reference | None = PField(default=None, description="R69: the common mission around the person")
     judicial_mandate: bool | None = PField(default=None, description="R69: works under a judicial mandate")
     is_lawyer: bool = PField(default=False, description="R21, art. 458quater")
-    information_from_own_client: bool | None = PField(default=None, description="R21: a lawyer's own client")
+    information_from_own_client: bool | None = PField(
+        default=None, description="R21: a lawyer's information from his own client, which may incriminate him"
+    )
     suspected: bool = PField(default=False, description="R111: himself a suspect in an investigation")
 
     @property

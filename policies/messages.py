@@ -5,7 +5,10 @@ Every code a policy can report, every state-machine refusal and every error of t
 languages, written for a coordinator who is not a lawyer: what is wrong, how to fix it, and the article where it
 helps. Legal terms follow each language's usage: « procureur du Roi », « concertation de cas », « secret
 professionnel », « art. 458ter C. pén. »; « procureur des Konings », « casusoverleg », « beroepsgeheim »,
-« art. 458ter Sw. »; "Crown Prosecutor", "case concertation", "professional secrecy".
+« art. 458ter Sw. »; "Crown Prosecutor", "case concertation", "professional secrecy". The other regimes likewise:
+« secret professionnel partagé », « maître du secret », « état de nécessité », « art. 458bis C. pén. »; « gedeeld
+beroepsgeheim », « meester van het geheim », « noodtoestand », « art. 458bis Sw. »; "shared professional secrecy",
+"master of the secret", "state of necessity", "art. 458bis of the Penal Code".
 
 Templates take `{param}` placeholders filled from a violation's `params`. Those carry codes, field names, dates and
 offence codes, never personal data, and no template asks for more: a pseudonymous person reference is located by
@@ -24,7 +27,17 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from policies.vocab import BasisType, ConcertationState, Legislator, PurposeCategory, Sector, Transition
+from policies.vocab import (
+    BasisType,
+    ConcertationState,
+    HierarchyPurpose,
+    ItemPurpose,
+    Legislator,
+    PurposeCategory,
+    ReportRecipient,
+    Sector,
+    Transition,
+)
 
 LANGUAGES: tuple[str, ...] = ("fr", "nl", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -41,6 +54,10 @@ Texts = Mapping[str, str]
 
 def _freeze(table: Mapping[str, Mapping[str, str]]) -> Mapping[str, Texts]:
     return MappingProxyType({str(key): MappingProxyType(dict(texts)) for key, texts in table.items()})
+
+
+#: The value a policy passes when a fact it labels was not answered.
+_UNKNOWN = "unknown"
 
 
 #: Labels of vocabulary values, by the name of the parameter that carries them: param -> value -> language -> label.
@@ -131,6 +148,97 @@ LABELS: Mapping[str, Mapping[str, Texts]] = MappingProxyType(
                     "fr": "Région de Bruxelles-Capitale",
                     "nl": "Brussels Hoofdstedelijk Gewest",
                     "en": "Brussels-Capital Region",
+                },
+            }
+        ),
+        # R71 — what a shared item serves ("unknown": not answered).
+        "serves": _freeze(
+            {
+                ItemPurpose.CARE_OF_PERSON: {
+                    "fr": "aide à la personne",
+                    "nl": "hulp aan de persoon",
+                    "en": "care of the person",
+                },
+                ItemPurpose.CONTROL: {"fr": "contrôle", "nl": "controle", "en": "control"},
+                ItemPurpose.SANCTION: {"fr": "sanction", "nl": "sanctie", "en": "sanction"},
+                ItemPurpose.PROSECUTION: {"fr": "poursuites", "nl": "vervolging", "en": "prosecution"},
+                _UNKNOWN: {"fr": "non indiqué", "nl": "niet opgegeven", "en": "not given"},
+            }
+        ),
+        # R76 — why a worker shares with the hierarchy ("unknown": not answered).
+        "purpose": _freeze(
+            {
+                HierarchyPurpose.SUPERVISION: {"fr": "supervision", "nl": "supervisie", "en": "supervision"},
+                HierarchyPurpose.SUPPORT: {"fr": "soutien", "nl": "ondersteuning", "en": "support"},
+                HierarchyPurpose.DEMAND_OF_HIERARCHY: {
+                    "fr": "demande de la hiérarchie",
+                    "nl": "vraag van de hiërarchie",
+                    "en": "demand of the hierarchy",
+                },
+                _UNKNOWN: {"fr": "non indiqué", "nl": "niet opgegeven", "en": "not given"},
+            }
+        ),
+        # R101 — who an art. 458bis report goes to ("unknown": not answered).
+        "recipient": _freeze(
+            {
+                ReportRecipient.PROCUREUR_DU_ROI: {
+                    "fr": "procureur du Roi",
+                    "nl": "procureur des Konings",
+                    "en": "Crown Prosecutor",
+                },
+                ReportRecipient.POLICE: {"fr": "police", "nl": "politie", "en": "police"},
+                ReportRecipient.OTHER: {"fr": "autre destinataire", "nl": "andere ontvanger", "en": "other recipient"},
+                _UNKNOWN: {"fr": "non indiqué", "nl": "niet opgegeven", "en": "not given"},
+            }
+        ),
+        # R99 — the conditions of the state of necessity, by the field policies/necessity.py names.
+        "condition": _freeze(
+            {
+                "danger.grave": {"fr": "un danger grave", "nl": "een ernstig gevaar", "en": "a grave danger"},
+                "danger.imminent": {
+                    "fr": "un danger imminent",
+                    "nl": "een dreigend gevaar",
+                    "en": "an imminent danger",
+                },
+                "danger.harm_to_another": {
+                    "fr": "un danger pour autrui",
+                    "nl": "een gevaar voor een ander",
+                    "en": "a danger to another person",
+                },
+                "danger.time": {
+                    "fr": "un danger actuel ou à venir (et non des faits passés qui ne se reproduiront pas)",
+                    "nl": "een gevaar dat nu bestaat of nog komt (geen feiten uit het verleden die zich niet herhalen)",
+                    "en": "a danger present or to come (not past facts that will not recur)",
+                },
+                "danger.description": {
+                    "fr": "la description du danger",
+                    "nl": "de beschrijving van het gevaar",
+                    "en": "a description of the danger",
+                },
+                "interest_protected": {
+                    "fr": "l'intérêt à protéger, décrit et pesé contre le secret",
+                    "nl": "het te beschermen belang, beschreven en afgewogen tegen het geheim",
+                    "en": "the interest to protect, described and weighed against secrecy",
+                },
+                "subsidiarity": {
+                    "fr": (
+                        "l'absence d'autre moyen d'écarter le danger (subsidiarité), avec les solutions déjà essayées"
+                    ),
+                    "nl": (
+                        "geen ander middel om het gevaar af te wenden (subsidiariteit), met de al geprobeerde "
+                        "oplossingen"
+                    ),
+                    "en": "no other way to avert the danger (subsidiarity), with the alternatives already tried",
+                },
+                "proportionality": {
+                    "fr": "une révélation limitée à ce qui écarte le danger (proportionnalité)",
+                    "nl": "een bekendmaking beperkt tot wat het gevaar afwendt (proportionaliteit)",
+                    "en": "a disclosure limited to what averts the danger (proportionality)",
+                },
+                "assessed_by": {
+                    "fr": "qui a fait l'appréciation, et quand",
+                    "nl": "wie de afweging maakte, en wanneer",
+                    "en": "who made the assessment, and when",
                 },
             }
         ),
@@ -895,17 +1003,18 @@ _TEMPLATES: dict[str, dict[str, str]] = {
     },
     "police_parquet_not_shared_secrecy": {
         "fr": (
-            "Avec la police ou le parquet autour de la table, l'échange n'est pas du secret professionnel partagé : "
-            "seul l'art. 458ter C. pén. peut le justifier, dans ses limites. Enregistrez-le comme concertation de cas."
+            "Avec la police ou le parquet autour de la table ou parmi les destinataires, l'échange n'est pas du secret "
+            "professionnel partagé : seul l'art. 458ter C. pén. peut le justifier, dans ses limites. Enregistrez-le "
+            "comme concertation de cas."
         ),
         "nl": (
-            "Met politie of parket aan tafel is de uitwisseling geen gedeeld beroepsgeheim: alleen art. 458ter Sw. "
-            "kan ze rechtvaardigen, binnen de grenzen ervan. Registreer ze als casusoverleg."
+            "Met politie of parket aan tafel of bij de ontvangers is de uitwisseling geen gedeeld beroepsgeheim: "
+            "alleen art. 458ter Sw. kan ze rechtvaardigen, binnen de grenzen ervan. Registreer ze als casusoverleg."
         ),
         "en": (
-            "With the police or the public prosecutor's office present, the exchange is not shared professional "
-            "secrecy: only art. 458ter of the Penal Code can justify it, within its limits. Record it as a case "
-            "concertation."
+            "With the police or the public prosecutor's office present or among the recipients, the exchange is not "
+            "shared professional secrecy: only art. 458ter of the Penal Code can justify it, within its limits. Record "
+            "it as a case concertation."
         ),
     },
     "shared_secrecy_is_not_a_concertation": {
@@ -1049,6 +1158,754 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "Ni la police ni le parquet ne participent à la concertation.",
         "nl": "Politie noch parket neemt deel aan het overleg.",
         "en": "Neither the police nor the public prosecutor's office takes part in the concertation.",
+    },
+    # R67–R72, R75, R76, R112 — shared professional secrecy (policies/shared_secrecy.py).
+    "shared_secret_discloser_not_bound": {
+        "fr": (
+            "Seul un professionnel lui-même tenu au secret professionnel peut partager un secret en secret "
+            "professionnel partagé : indiquez que vous y êtes tenu et en vertu de quoi. Si vous n'êtes tenu qu'au "
+            "devoir de discrétion, cet échange n'est pas possible sous ce régime."
+        ),
+        "nl": (
+            "Alleen een beroepsbeoefenaar die zelf door het beroepsgeheim gebonden is, kan een geheim onder gedeeld "
+            "beroepsgeheim delen: vermeld dat u eraan gebonden bent en op welke grond. Valt u alleen onder de "
+            "discretieplicht, dan is deze uitwisseling onder deze regeling niet mogelijk."
+        ),
+        "en": (
+            "Only a professional who is himself bound by professional secrecy can share a secret under shared "
+            "professional secrecy: state that you are bound and on what ground. If you are under a duty of discretion "
+            "only, this exchange is not possible under this regime."
+        ),
+    },
+    "shared_secret_recipients_required": {
+        "fr": (
+            "Aucun destinataire n'est indiqué, alors que le secret professionnel partagé se vérifie destinataire par "
+            "destinataire : indiquez chaque professionnel, équipe ou membre de la hiérarchie avec qui vous voulez "
+            "partager."
+        ),
+        "nl": (
+            "Er is geen ontvanger opgegeven, terwijl het gedeeld beroepsgeheim per ontvanger wordt nagegaan: vermeld "
+            "elke beroepsbeoefenaar, elk team of elk lid van de hiërarchie met wie u wilt delen."
+        ),
+        "en": (
+            "No recipient is given, yet shared professional secrecy is checked recipient by recipient: give every "
+            "professional, team or member of the hierarchy you want to share with."
+        ),
+    },
+    "no_exchange_with_relatives": {
+        "fr": (
+            "Un proche de la personne concernée n'est jamais destinataire d'un échange ponctuel en son absence (entre "
+            "deux portes, au téléphone) : retirez-le des destinataires. Un proche ne peut participer qu'à une "
+            "concertation-client préparée avec la personne elle-même."
+        ),
+        "nl": (
+            "Een naaste van de betrokkene is nooit ontvanger van een losse uitwisseling buiten diens aanwezigheid "
+            "(tussen de deur, aan de telefoon): verwijder hem uit de ontvangers. Een naaste kan alleen deelnemen aan "
+            "een cliëntoverleg dat met de betrokkene zelf is voorbereid."
+        ),
+        "en": (
+            "A relative of the person concerned is never the recipient of an ad-hoc exchange in the person's absence "
+            "(in the corridor, on the telephone): remove them from the recipients. A relative can only take part in a "
+            "client concertation prepared with the person."
+        ),
+    },
+    "shared_secret_recipient_not_bound": {
+        "fr": (
+            "Ce destinataire n'est pas tenu au secret professionnel (ou la source de ce secret n'est pas indiquée), "
+            "alors que le secret ne se partage qu'entre personnes qui y sont tenues : retirez-le, ou indiquez qu'il y "
+            "est tenu et en vertu de quoi. Le personnel scolaire (enseignants, direction, éducateurs) n'y est pas tenu "
+            ": avec lui, il n'y a pas de secret professionnel partagé."
+        ),
+        "nl": (
+            "Deze ontvanger is niet door het beroepsgeheim gebonden (of de bron ervan is niet opgegeven), terwijl het "
+            "geheim alleen gedeeld wordt tussen personen die eraan gebonden zijn: verwijder hem, of vermeld dat hij "
+            "eraan gebonden is en op welke grond. Schoolpersoneel (leerkrachten, directie, opvoeders) is er niet aan "
+            "gebonden: met hen is er geen gedeeld beroepsgeheim."
+        ),
+        "en": (
+            "This recipient is not bound by professional secrecy (or its source is not given), and a secret is shared "
+            "only among persons who are bound: remove the recipient, or state that they are bound and on what ground. "
+            "School staff (teachers, management, educators) are not bound: there is no shared professional secrecy "
+            "with them."
+        ),
+    },
+    "recipient_secrecy_evidence_missing": {
+        "fr": (
+            "Indiquez sur quoi vous vous fondez pour croire que ce destinataire est tenu au secret professionnel (sa "
+            "déclaration, la loi qui régit sa profession) : cette trace vous protège, car la jurisprudence excuse "
+            "celui qui pouvait légitimement le croire."
+        ),
+        "nl": (
+            "Vermeld waarop u steunt om aan te nemen dat deze ontvanger door het beroepsgeheim gebonden is (zijn "
+            "verklaring, de wet die zijn beroep regelt): dat spoor beschermt u, want de rechtspraak verschoont wie dat "
+            "rechtmatig kon aannemen."
+        ),
+        "en": (
+            "State what makes you believe this recipient is bound by professional secrecy (their declaration, the law "
+            "governing their profession): this record protects you, since case law excuses a discloser who could "
+            "legitimately believe it."
+        ),
+    },
+    "shared_secret_mission_mismatch": {
+        "fr": (
+            "Le secret ne se partage qu'entre personnes chargées d'une même mission auprès de la même personne, "
+            "établie avant tout partage : la même fonction ne suffit pas, et un intervenant sous mandat judiciaire n'a "
+            "pas la même mission qu'un intervenant d'aide. Indiquez la mission commune de chacun et s'il agit sous "
+            "mandat judiciaire, ou retirez ce destinataire."
+        ),
+        "nl": (
+            "Het geheim wordt alleen gedeeld tussen personen met dezelfde opdracht rond dezelfde persoon, vastgesteld "
+            "vóór er iets gedeeld wordt: dezelfde functie volstaat niet, en wie onder gerechtelijk mandaat werkt, "
+            "heeft niet dezelfde opdracht als een hulpverlener. Vermeld voor iedereen de gemeenschappelijke opdracht "
+            "en of hij onder gerechtelijk mandaat werkt, of verwijder deze ontvanger."
+        ),
+        "en": (
+            "A secret is shared only among persons in charge of the same mission around the same person, established "
+            "before anything is shared: the same function is not enough, and a worker under a judicial mandate does "
+            "not have the same mission as an aid worker. Give everyone's common mission and whether they work under a "
+            "judicial mandate, or remove this recipient."
+        ),
+    },
+    "shared_secret_no_consent": {
+        "fr": (
+            "Avant tout partage, la personne concernée (le maître du secret) doit avoir accepté ce qui sera partagé et "
+            "avec qui : son accord manque, ou ne couvre pas tous les destinataires et toutes les informations. "
+            "Parlez-en avec elle et enregistrez un accord préalable qui les nomme, ou ne partagez pas ce qu'il ne "
+            "couvre pas."
+        ),
+        "nl": (
+            "Vóór er iets gedeeld wordt, moet de betrokkene (de meester van het geheim) ingestemd hebben met wat "
+            "gedeeld wordt en met wie: die toestemming ontbreekt, of dekt niet alle ontvangers en alle informatie. "
+            "Bespreek het met hem en registreer een voorafgaande toestemming die ze vermeldt, of deel niet wat ze niet "
+            "dekt."
+        ),
+        "en": (
+            "Before anything is shared, the person concerned (the master of the secret) must have agreed to what will "
+            "be shared and with whom: that agreement is missing, or does not cover every recipient and every item. "
+            "Talk it over with the person and record a prior agreement naming them, or do not share what it does not "
+            "cover."
+        ),
+    },
+    "shared_secret_not_informed": {
+        "fr": (
+            "La personne concernée (le maître du secret) doit au moins avoir été informée que le secret peut être "
+            "partiellement levé au sein de l'équipe : informez-la de ce qui sera partagé et avec qui, et "
+            "enregistrez-le avant de partager."
+        ),
+        "nl": (
+            "De betrokkene (de meester van het geheim) moet minstens geïnformeerd zijn dat het geheim binnen het team "
+            "gedeeltelijk kan worden opgeheven: informeer hem over wat gedeeld wordt en met wie, en registreer dat "
+            "vóór u deelt."
+        ),
+        "en": (
+            "The person concerned (the master of the secret) must at least have been told that secrecy may be partly "
+            "lifted within the team: tell the person what will be shared and with whom, and record it before sharing."
+        ),
+    },
+    "shared_secret_items_required": {
+        "fr": (
+            "Aucune information à partager n'est indiquée : décrivez chaque information séparément, pour que sa "
+            "nécessité puisse être vérifiée."
+        ),
+        "nl": (
+            "Er is geen te delen informatie opgegeven: beschrijf elk gegeven afzonderlijk, zodat de noodzaak ervan kan "
+            "worden nagegaan."
+        ),
+        "en": "No item to share is given: describe each item separately, so that its necessity can be checked.",
+    },
+    "shared_secret_purpose_invalid": {
+        "fr": (
+            "En secret professionnel partagé, une information ne se partage que pour l'aide à la personne concernée et "
+            "dans son intérêt exclusif, jamais pour contrôler, sanctionner ou poursuivre : ce n'est pas le cas, ou ce "
+            "n'est pas indiqué, pour cette information. Retirez-la du partage, ou précisez qu'elle sert l'aide à la "
+            "personne, dans son intérêt."
+        ),
+        "nl": (
+            "Onder gedeeld beroepsgeheim wordt informatie alleen gedeeld voor de hulp aan de betrokkene en in diens "
+            "uitsluitend belang, nooit om te controleren, te sanctioneren of te vervolgen: voor dit gegeven is dat "
+            "niet zo, of niet opgegeven. Haal het uit de uitwisseling, of vermeld dat het de hulp aan de betrokkene "
+            "dient, in diens belang."
+        ),
+        "en": (
+            "Under shared professional secrecy an item is shared only for the care of the person concerned and in "
+            "their exclusive interest, never for control, sanction or prosecution: for this item that is not the case, "
+            "or is not stated. Remove it from the exchange, or state that it serves the person's care, in their "
+            "interest."
+        ),
+    },
+    "shared_secret_necessity_not_justified": {
+        "fr": (
+            "Expliquez pourquoi cette information est strictement nécessaire à la mission commune : on ne partage que "
+            "ce qui est indispensable pour aider la personne, rien de plus."
+        ),
+        "nl": (
+            "Leg uit waarom dit gegeven strikt noodzakelijk is voor de gemeenschappelijke opdracht: er wordt alleen "
+            "gedeeld wat onmisbaar is om de betrokkene te helpen, niets meer."
+        ),
+        "en": (
+            "Explain why this item is strictly necessary for the common mission: only what is indispensable to help "
+            "the person is shared, nothing more."
+        ),
+    },
+    "team_member_not_bound": {
+        "fr": (
+            "Une équipe ne peut recevoir le secret que si tous ses membres, personnel administratif compris, sont "
+            "tenus au secret professionnel : vérifiez-le et indiquez-le, ou partagez seulement avec les professionnels "
+            "qui y sont tenus."
+        ),
+        "nl": (
+            "Een team kan het geheim alleen ontvangen als al zijn leden, administratief personeel inbegrepen, door het "
+            "beroepsgeheim gebonden zijn: ga dat na en vermeld het, of deel alleen met de beroepsbeoefenaars die eraan "
+            "gebonden zijn."
+        ),
+        "en": (
+            "A team can receive the secret only if all its members, administrative staff included, are bound by "
+            "professional secrecy: check and state it, or share only with the professionals who are bound."
+        ),
+    },
+    "team_sharing_notice_missing": {
+        "fr": (
+            "Pour partager avec une équipe, la personne concernée doit avoir été informée que des échanges entre "
+            "collègues sont possibles, sous le sceau du secret professionnel partagé : informez-la et enregistrez-le."
+        ),
+        "nl": (
+            "Om met een team te delen, moet de betrokkene geïnformeerd zijn dat collega's onderling informatie kunnen "
+            "uitwisselen onder gedeeld beroepsgeheim: informeer hem en registreer dat."
+        ),
+        "en": (
+            "To share with a team, the person concerned must have been told that colleagues may exchange information "
+            "under shared professional secrecy: inform the person and record it."
+        ),
+    },
+    "hierarchy_cannot_compel": {
+        "fr": (
+            "La hiérarchie ne reçoit d'informations sur une personne accompagnée que pour la supervision ou le "
+            "soutien, à l'initiative du travailleur (motif indiqué : « {purpose} ») : elle ne peut jamais les exiger, "
+            "car il serait illégal de l'imposer. Ne partagez pas, sauf si c'est vous qui le demandez pour une "
+            "supervision ou un soutien : indiquez-le alors."
+        ),
+        "nl": (
+            "De hiërarchie krijgt alleen informatie over een begeleide persoon voor supervisie of ondersteuning, op "
+            "initiatief van de werker (opgegeven reden: “{purpose}”): ze kan die nooit eisen, want het opleggen ervan "
+            "zou onwettig zijn. Deel niet, tenzij u het zelf vraagt voor supervisie of ondersteuning: vermeld dat dan."
+        ),
+        "en": (
+            "The hierarchy receives information about a person being supported only for supervision or support, at the "
+            "worker's initiative (reason given: “{purpose}”): it can never demand it, as imposing it would be "
+            "unlawful. Do not share, unless you are the one asking, for supervision or support: then say so."
+        ),
+    },
+    "hierarchy_items_not_pseudonymised": {
+        "fr": (
+            "Avec la hiérarchie, ne partagez si possible que des données pseudonymisées : pseudonymisez cette "
+            "information, ou expliquez pourquoi ce n'est pas possible."
+        ),
+        "nl": (
+            "Deel met de hiërarchie zo mogelijk alleen gepseudonimiseerde gegevens: pseudonimiseer dit gegeven, of leg "
+            "uit waarom dat niet kan."
+        ),
+        "en": (
+            "With the hierarchy, share only pseudonymised data where possible: pseudonymise this item, or explain why "
+            "that is not possible."
+        ),
+    },
+    "not_shared_secrecy": {
+        "fr": (
+            "Cet échange n'est pas du secret professionnel partagé : ses conditions cumulatives ne sont pas toutes "
+            "remplies (règles {rules}). Seule une concertation de cas (art. 458ter C. pén. : base légale, finalité "
+            "admise, participants autorisés) pourrait le justifier ; sinon, ne partagez pas."
+        ),
+        "nl": (
+            "Deze uitwisseling is geen gedeeld beroepsgeheim: niet alle cumulatieve voorwaarden zijn vervuld (regels "
+            "{rules}). Alleen een casusoverleg (art. 458ter Sw.: rechtsgrond, toegelaten doel, toegelaten deelnemers) "
+            "zou ze kunnen rechtvaardigen; deel anders niet."
+        ),
+        "en": (
+            "This exchange is not shared professional secrecy: not all its cumulative conditions are met (rules "
+            "{rules}). Only a case concertation (art. 458ter of the Penal Code: legal basis, allowed purpose, "
+            "authorised participants) could justify it; otherwise, do not share."
+        ),
+    },
+    # R101–R103, R21 — a report to the procureur du Roi under art. 458bis (policies/art_458bis.py).
+    "discloser_not_bound": {
+        "fr": (
+            "L'art. 458bis C. pén. vise la personne tenue au secret professionnel (« dépositaire de secrets par état "
+            "ou par profession ») : indiquez que vous y êtes tenu et en vertu de quoi ; sinon, ce régime ne s'applique "
+            "pas à vous."
+        ),
+        "nl": (
+            "Art. 458bis Sw. betreft wie door het beroepsgeheim gebonden is (“uit hoofde van zijn staat of beroep "
+            "houder van geheimen”): vermeld dat u eraan gebonden bent en op welke grond; anders is deze regeling niet "
+            "op u van toepassing."
+        ),
+        "en": (
+            "Art. 458bis of the Penal Code concerns a person bound by professional secrecy (“by status or profession a "
+            "holder of secrets”): state that you are bound and on what ground; otherwise this regime does not apply to "
+            "you."
+        ),
+    },
+    "offence_not_in_458bis_list": {
+        "fr": (
+            "L'infraction {offence} ne figure pas parmi celles que l'art. 458bis C. pén. énumère, ou n'est pas en "
+            "vigueur à la date du signalement : un signalement n'est pas possible sur cette base. Vérifiez le code de "
+            "l'infraction ; pour une autre infraction, voyez si l'état de nécessité s'applique."
+        ),
+        "nl": (
+            "Het misdrijf {offence} staat niet in de lijst van art. 458bis Sw., of is niet van kracht op de datum van "
+            "de melding: een melding op die grond is niet mogelijk. Controleer de misdrijfcode; ga voor een ander "
+            "misdrijf na of noodtoestand van toepassing is."
+        ),
+        "en": (
+            "Offence {offence} is not among those listed by art. 458bis of the Penal Code, or is not in force on the "
+            "date of the report: a report on that ground is not possible. Check the offence code; for another offence, "
+            "see whether a state of necessity applies."
+        ),
+    },
+    "victim_not_minor_or_vulnerable": {
+        "fr": (
+            "L'art. 458bis C. pén. ne vise qu'une infraction commise sur un mineur ou sur une personne vulnérable en "
+            "raison de son âge, d'un état de grossesse, de la violence entre partenaires, d'une maladie, d'une "
+            "infirmité ou d'une déficience physique ou mentale : indiquez ce qui s'applique à la victime ; si rien ne "
+            "s'applique, ce régime n'est pas ouvert."
+        ),
+        "nl": (
+            "Art. 458bis Sw. betreft alleen een misdrijf gepleegd op een minderjarige of op een persoon die kwetsbaar "
+            "is wegens leeftijd, zwangerschap, partnergeweld, een ziekte of een lichamelijk of geestelijk gebrek of "
+            "onvolwaardigheid: vermeld wat op het slachtoffer van toepassing is; als niets van toepassing is, staat "
+            "deze regeling niet open."
+        ),
+        "en": (
+            "Art. 458bis of the Penal Code covers only an offence committed against a minor or against a person "
+            "vulnerable because of age, pregnancy, partner violence, illness, infirmity or a physical or mental "
+            "deficiency: state what applies to the victim; if nothing does, this regime is not open."
+        ),
+    },
+    "danger_not_established": {
+        "fr": (
+            "L'art. 458bis C. pén. exige soit un danger grave et imminent pour l'intégrité physique ou mentale de la "
+            "victime, soit des indices d'un danger sérieux et réel que d'autres mineurs ou personnes vulnérables en "
+            "soient victimes : indiquez lequel existe. Sans l'un d'eux, un signalement n'est pas possible sur cette "
+            "base."
+        ),
+        "nl": (
+            "Art. 458bis Sw. vereist ofwel een ernstig en dreigend gevaar voor de fysieke of psychische integriteit "
+            "van het slachtoffer, ofwel aanwijzingen van een ernstig en reëel gevaar dat andere minderjarigen of "
+            "kwetsbare personen slachtoffer worden: vermeld welk van beide bestaat. Zonder een van beide is een "
+            "melding op die grond niet mogelijk."
+        ),
+        "en": (
+            "Art. 458bis of the Penal Code requires either a grave and imminent danger to the victim's physical or "
+            "mental integrity, or indications of a serious and real danger that other minors or vulnerable persons "
+            "will become victims: state which one exists. Without either, a report on that ground is not possible."
+        ),
+    },
+    "protection_possible_without_report": {
+        "fr": (
+            "Un signalement au procureur du Roi n'est possible que si vous ne pouvez pas protéger l'intégrité de la "
+            "victime, seul ou avec l'aide de tiers (art. 458bis C. pén.) : indiquez que c'est le cas ; sinon, "
+            "organisez cette protection avec les services qui peuvent y contribuer."
+        ),
+        "nl": (
+            "Een melding aan de procureur des Konings is alleen mogelijk als u de integriteit van het slachtoffer niet "
+            "kunt beschermen, alleen of met hulp van derden (art. 458bis Sw.): vermeld dat dit zo is; organiseer "
+            "anders die bescherming met de diensten die eraan kunnen bijdragen."
+        ),
+        "en": (
+            "A report to the Crown Prosecutor is possible only if you cannot protect the victim's integrity, alone or "
+            "with the help of others (art. 458bis of the Penal Code): state that this is so; otherwise, organise that "
+            "protection with the services that can contribute to it."
+        ),
+    },
+    "recipient_must_be_procureur": {
+        "fr": (
+            "Un signalement sur la base de l'art. 458bis C. pén. ne peut être adressé qu'au procureur du Roi "
+            "(destinataire indiqué : « {recipient} ») : ni la police ni un autre service ne peuvent le recevoir. "
+            "Adressez-le au procureur du Roi."
+        ),
+        "nl": (
+            "Een melding op grond van art. 458bis Sw. kan alleen aan de procureur des Konings worden gericht "
+            "(opgegeven ontvanger: “{recipient}”): politie noch een andere dienst kan ze ontvangen. Richt ze aan de "
+            "procureur des Konings."
+        ),
+        "en": (
+            "A report under art. 458bis of the Penal Code can be addressed only to the Crown Prosecutor (recipient "
+            "given: “{recipient}”): neither the police nor any other service may receive it. Address it to the Crown "
+            "Prosecutor."
+        ),
+    },
+    "danger_not_real": {
+        "fr": (
+            "Un signalement doit reposer sur des faits (ce que vous avez constaté, ce que la victime ou un tiers vous "
+            "a rapporté, avec dates et sources), pas sur une simple inquiétude ou une rumeur (art. 458bis C. pén.) : "
+            "décrivez ces faits."
+        ),
+        "nl": (
+            "Een melding moet op feiten steunen (wat u hebt vastgesteld, wat het slachtoffer of een derde u heeft "
+            "verteld, met data en bronnen), niet op loutere ongerustheid of een gerucht (art. 458bis Sw.): beschrijf "
+            "die feiten."
+        ),
+        "en": (
+            "A report must rest on facts (what you observed, what the victim or a third party told you, with dates and "
+            "sources), not on mere worry or rumour (art. 458bis of the Penal Code): describe those facts."
+        ),
+    },
+    "follow_up_plan_required": {
+        "fr": (
+            "Un signalement (art. 458bis C. pén.) ou une révélation en état de nécessité ne met pas fin à votre devoir "
+            "d'aider la personne : enregistrez un plan de suivi qui dit si vous poursuivez l'accompagnement ou passez "
+            "le relais à un professionnel mieux outillé."
+        ),
+        "nl": (
+            "Een melding (art. 458bis Sw.) of een bekendmaking in noodtoestand beëindigt uw plicht om de persoon te "
+            "helpen niet: registreer een opvolgingsplan dat zegt of u de begeleiding voortzet of overdraagt aan een "
+            "beter toegeruste beroepsbeoefenaar."
+        ),
+        "en": (
+            "A report (art. 458bis of the Penal Code) or a disclosure under a state of necessity does not end your "
+            "duty to help the person: record a follow-up plan saying whether you continue the support or hand over to "
+            "a better-equipped professional."
+        ),
+    },
+    # R99, R100, R104, R105, R74 — the state of necessity and grounds that open no regime (policies/necessity.py).
+    "necessity_conditions_not_met": {
+        "fr": (
+            "L'état de nécessité n'est admis que si chacune de ses conditions est remplie et enregistrée, au cas par "
+            "cas (Cass., 18 juin 2010) ; une réponse manquante ou « inconnue » vaut refus. Il manque ici : "
+            "{condition}. Complétez ce point ou, s'il n'est pas rempli, ne révélez pas le secret sur cette base."
+        ),
+        "nl": (
+            "Noodtoestand wordt alleen aanvaard als elke voorwaarde vervuld en geregistreerd is, geval per geval "
+            "(Cass. 18 juni 2010); een ontbrekend of “onbekend” antwoord geldt als weigering. Hier ontbreekt: "
+            "{condition}. Vul dit punt aan of maak, als het niet vervuld is, het geheim niet op die grond bekend."
+        ),
+        "en": (
+            "A state of necessity is admitted only if each of its conditions is met and recorded, case by case (Court "
+            "of Cassation, 18 June 2010); a missing or “unknown” answer counts as a refusal. Missing here: "
+            "{condition}. Complete this point or, if it is not met, do not reveal the secret on this ground."
+        ),
+    },
+    "necessity_not_consulted": {
+        "fr": (
+            "L'état de nécessité ne se pèse pas seul : consultez des collègues tenus au secret professionnel ou un "
+            "avocat, et indiquez qui vous avez consulté."
+        ),
+        "nl": (
+            "Noodtoestand wordt niet alleen afgewogen: raadpleeg collega's die door het beroepsgeheim gebonden zijn of "
+            "een advocaat, en vermeld wie u hebt geraadpleegd."
+        ),
+        "en": (
+            "A state of necessity is not weighed alone: consult colleagues bound by professional secrecy or a lawyer, "
+            "and state whom you consulted."
+        ),
+    },
+    "person_not_spoken_to": {
+        "fr": (
+            "Parlez de la révélation avec la personne concernée, même en urgence, et enregistrez-le ; si c'est "
+            "impossible, indiquez pourquoi."
+        ),
+        "nl": (
+            "Bespreek de bekendmaking met de betrokkene, ook bij dringendheid, en registreer dat; als dat onmogelijk "
+            "is, vermeld waarom."
+        ),
+        "en": (
+            "Talk about the disclosure with the person concerned, even in an emergency, and record it; if that is "
+            "impossible, state why."
+        ),
+    },
+    "art_29_does_not_override_secrecy": {
+        "fr": (
+            "L'art. 29 C. i. cr. (le devoir des fonctionnaires de dénoncer au procureur du Roi les crimes et délits) "
+            "ne l'emporte pas sur le secret professionnel : il ne permet pas de révéler un secret. Fondez-vous plutôt, "
+            "si leurs conditions sont remplies, sur l'art. 458bis C. pén., l'état de nécessité ou une concertation de "
+            "cas (art. 458ter C. pén.)."
+        ),
+        "nl": (
+            "Art. 29 Sv. (de plicht van ambtenaren om misdaden en wanbedrijven aan de procureur des Konings te melden) "
+            "primeert niet op het beroepsgeheim: het laat niet toe een geheim bekend te maken. Steun veeleer, als hun "
+            "voorwaarden vervuld zijn, op art. 458bis Sw., de noodtoestand of een casusoverleg (art. 458ter Sw.)."
+        ),
+        "en": (
+            "Art. 29 of the Code of Criminal Procedure (the officials' duty to report crimes and offences to the Crown "
+            "Prosecutor) does not override professional secrecy: it does not allow a secret to be revealed. Rely "
+            "instead, if their conditions are met, on art. 458bis of the Penal Code, the state of necessity or a case "
+            "concertation (art. 458ter of the Penal Code)."
+        ),
+    },
+    "art_422bis_is_guidance_only": {
+        "fr": (
+            "L'art. 422bis C. pén. (abstention coupable) vous oblige à aider une personne exposée à un péril grave, "
+            "mais ce n'est pas une raison de révéler un secret : le service l'affiche comme repère et n'en déduit "
+            "aucune démarche. Portez assistance, et fondez une éventuelle révélation sur l'art. 458bis C. pén. ou "
+            "l'état de nécessité, si leurs conditions sont remplies."
+        ),
+        "nl": (
+            "Art. 422bis Sw. (schuldig hulpverzuim) verplicht u iemand in groot gevaar te helpen, maar is geen reden "
+            "om een geheim bekend te maken: de dienst toont het als richtsnoer en leidt er geen enkele stap uit af. "
+            "Verleen hulp, en steun een eventuele bekendmaking op art. 458bis Sw. of de noodtoestand, als hun "
+            "voorwaarden vervuld zijn."
+        ),
+        "en": (
+            "Art. 422bis of the Penal Code (failure to assist) obliges you to help a person exposed to grave danger, "
+            "but it is no reason to reveal a secret: the service shows it as guidance and derives no step from it. "
+            "Give help, and base any disclosure on art. 458bis of the Penal Code or the state of necessity, if their "
+            "conditions are met."
+        ),
+    },
+    "consent_alone_not_sufficient": {
+        "fr": (
+            "L'accord de la personne ne suffit pas, à lui seul, à lever le secret professionnel, qui est d'ordre "
+            "public (art. 458 C. pén.) : il compte dans l'appréciation, mais l'échange doit remplir toutes les "
+            "conditions d'un régime (secret professionnel partagé, concertation de cas, art. 458bis C. pén. ou état de "
+            "nécessité)."
+        ),
+        "nl": (
+            "De toestemming van de betrokkene volstaat op zich niet om het beroepsgeheim op te heffen, dat van "
+            "openbare orde is (art. 458 Sw.): ze telt mee in de afweging, maar de uitwisseling moet aan alle "
+            "voorwaarden van een regeling voldoen (gedeeld beroepsgeheim, casusoverleg, art. 458bis Sw. of "
+            "noodtoestand)."
+        ),
+        "en": (
+            "The person's consent alone does not lift professional secrecy, which is a matter of public order (art. "
+            "458 of the Penal Code): it counts in the assessment, but the exchange must meet all the conditions of a "
+            "regime (shared professional secrecy, case concertation, art. 458bis of the Penal Code or state of "
+            "necessity)."
+        ),
+    },
+    # R73, R35, R111 — which regime lets me speak: conditions met and guidance (policies/routing.py).
+    "recipients_bound_by_secrecy": {
+        "fr": (
+            "Le professionnel qui partage et chaque destinataire sont tenus au secret professionnel, avec sa source "
+            "indiquée ; aucun destinataire n'appartient à la police, au parquet ou à l'école, ni n'est un proche de la "
+            "personne."
+        ),
+        "nl": (
+            "De beroepsbeoefenaar die deelt en elke ontvanger zijn door het beroepsgeheim gebonden, met opgave van de "
+            "bron; geen enkele ontvanger behoort tot politie, parket of school of is een naaste van de betrokkene."
+        ),
+        "en": (
+            "The professional who shares and every recipient are bound by professional secrecy, with its source given; "
+            "no recipient belongs to the police, the public prosecutor's office or a school, or is a relative of the "
+            "person."
+        ),
+    },
+    "same_mission": {
+        "fr": (
+            "Tous ont la même mission déclarée auprès de la même personne, établie avant le partage, et le même statut "
+            "au regard d'un mandat judiciaire."
+        ),
+        "nl": (
+            "Allen hebben dezelfde opgegeven opdracht rond dezelfde persoon, vastgesteld vóór het delen, en hetzelfde "
+            "statuut ten aanzien van een gerechtelijk mandaat."
+        ),
+        "en": (
+            "Everyone has the same declared mission around the same person, established before sharing, and the same "
+            "status as to a judicial mandate."
+        ),
+    },
+    "master_of_secret_agrees": {
+        "fr": (
+            "La personne concernée (le maître du secret) sait ce qui sera partagé et avec qui et, quand votre service "
+            "l'exige, elle a donné son accord préalable pour chaque destinataire et chaque information."
+        ),
+        "nl": (
+            "De betrokkene (de meester van het geheim) weet wat gedeeld wordt en met wie en heeft, wanneer uw dienst "
+            "dat vereist, vooraf ingestemd voor elke ontvanger en elk gegeven."
+        ),
+        "en": (
+            "The person concerned (the master of the secret) knows what will be shared and with whom and, where your "
+            "service requires it, gave prior agreement for every recipient and every item."
+        ),
+    },
+    "items_strictly_necessary": {
+        "fr": (
+            "Chaque information est justifiée comme strictement nécessaire à la mission commune et sert l'aide à la "
+            "personne, dans son intérêt exclusif."
+        ),
+        "nl": (
+            "Elk gegeven is verantwoord als strikt noodzakelijk voor de gemeenschappelijke opdracht en dient de hulp "
+            "aan de betrokkene, in diens uitsluitend belang."
+        ),
+        "en": (
+            "Every item is justified as strictly necessary for the common mission and serves the person's care, in "
+            "their exclusive interest."
+        ),
+    },
+    "team_sharing_allowed": {
+        "fr": (
+            "Aucune équipe n'est destinataire, ou chaque équipe destinataire n'a que des membres tenus au secret "
+            "professionnel et la personne a été informée des échanges possibles entre collègues."
+        ),
+        "nl": (
+            "Er is geen team als ontvanger, of elk ontvangend team heeft alleen leden die door het beroepsgeheim "
+            "gebonden zijn en de betrokkene werd geïnformeerd over mogelijke uitwisselingen tussen collega's."
+        ),
+        "en": (
+            "No team is a recipient, or every recipient team has only members bound by professional secrecy and the "
+            "person was told that colleagues may exchange information."
+        ),
+    },
+    "hierarchy_sharing_allowed": {
+        "fr": (
+            "La hiérarchie n'est pas destinataire, ou elle l'est pour la supervision ou le soutien, à l'initiative du "
+            "travailleur, avec des données pseudonymisées ou une raison enregistrée de ne pas le faire."
+        ),
+        "nl": (
+            "De hiërarchie is geen ontvanger, of ze is het voor supervisie of ondersteuning, op initiatief van de "
+            "werker, met gepseudonimiseerde gegevens of een geregistreerde reden om dat niet te doen."
+        ),
+        "en": (
+            "The hierarchy is not a recipient, or it is one for supervision or support, at the worker's initiative, "
+            "with pseudonymised data or a recorded reason not to."
+        ),
+    },
+    "no_registered_basis_fits": {
+        "fr": (
+            "Aucune base légale enregistrée et en vigueur ne prévoit cette finalité en couvrant toutes les personnes "
+            "de l'échange : une concertation de cas (art. 458ter C. pén.) n'est pas possible telle quelle. Retirez les "
+            "personnes que la base ne désigne pas, ou faites enregistrer une base légale qui les couvre."
+        ),
+        "nl": (
+            "Geen enkele geregistreerde rechtsgrond die van kracht is, voorziet dit doel en dekt alle personen van de "
+            "uitwisseling: een casusoverleg (art. 458ter Sw.) is zo niet mogelijk. Verwijder de personen die de "
+            "rechtsgrond niet aanwijst, of laat een rechtsgrond registreren die hen dekt."
+        ),
+        "en": (
+            "No registered legal basis in force provides for this purpose while covering everyone in the exchange: a "
+            "case concertation (art. 458ter of the Penal Code) is not possible as it stands. Remove the persons the "
+            "basis does not designate, or have a legal basis registered that covers them."
+        ),
+    },
+    "registered_basis_fits": {
+        "fr": (
+            "Au moins une base légale enregistrée, en vigueur et non retirée, prévoit cette finalité et couvre chaque "
+            "personne de l'échange : une concertation de cas (art. 458ter C. pén.) est possible sur cette base."
+        ),
+        "nl": (
+            "Minstens één geregistreerde rechtsgrond die van kracht is en niet is ingetrokken, voorziet dit doel en "
+            "dekt elke persoon van de uitwisseling: een casusoverleg (art. 458ter Sw.) is op die grond mogelijk."
+        ),
+        "en": (
+            "At least one registered legal basis, in force and not retired, provides for this purpose and covers "
+            "everyone in the exchange: a case concertation (art. 458ter of the Penal Code) is possible on that basis."
+        ),
+    },
+    "lawyer_not_exposing_client": {
+        "fr": (
+            "Le professionnel n'est pas avocat, ou l'information ne vient pas de son client : l'exclusion de l'art. "
+            "458quater C. pén. ne s'applique pas."
+        ),
+        "nl": (
+            "De beroepsbeoefenaar is geen advocaat, of de informatie komt niet van zijn cliënt: de uitsluiting van "
+            "art. 458quater Sw. is niet van toepassing."
+        ),
+        "en": (
+            "The professional is not a lawyer, or the information does not come from their client: the exclusion of "
+            "art. 458quater of the Penal Code does not apply."
+        ),
+    },
+    "art_458bis_conditions_met": {
+        "fr": (
+            "Les conditions de l'art. 458bis C. pén. sont réunies : infraction de la liste, victime mineure ou "
+            "vulnérable, danger grave et réel, impossibilité de la protéger autrement, information au seul procureur "
+            "du Roi. Informer reste une faculté, jamais une obligation, et ne met pas fin à votre aide."
+        ),
+        "nl": (
+            "De voorwaarden van art. 458bis Sw. zijn vervuld: misdrijf uit de lijst, minderjarig of kwetsbaar "
+            "slachtoffer, ernstig en reëel gevaar, geen andere manier om het te beschermen, melding alleen aan de "
+            "procureur des Konings. Melden blijft een mogelijkheid, nooit een verplichting, en beëindigt uw hulp niet."
+        ),
+        "en": (
+            "The conditions of art. 458bis of the Penal Code are met: a listed offence, a minor or vulnerable victim, "
+            "a grave and real danger, no other way to protect the victim, the Crown Prosecutor as the only recipient. "
+            "Reporting remains an option, never an obligation, and does not end your help."
+        ),
+    },
+    "necessity_conditions_met": {
+        "fr": (
+            "Chaque condition de l'état de nécessité est remplie et enregistrée : un danger grave et imminent pour "
+            "autrui, actuel ou à venir ; un intérêt à protéger pesé contre le secret ; aucun autre moyen de l'écarter "
+            "; une révélation limitée à ce qui l'écarte ; qui en a fait l'appréciation."
+        ),
+        "nl": (
+            "Elke voorwaarde van de noodtoestand is vervuld en geregistreerd: een ernstig en dreigend gevaar voor een "
+            "ander, nu of in de toekomst; een te beschermen belang afgewogen tegen het geheim; geen ander middel om "
+            "het af te wenden; een bekendmaking beperkt tot wat het afwendt; wie de afweging maakte."
+        ),
+        "en": (
+            "Every condition of the state of necessity is met and recorded: a grave and imminent danger to another, "
+            "present or to come; an interest to protect weighed against secrecy; no other way to avert it; a "
+            "disclosure limited to what averts it; who made the assessment."
+        ),
+    },
+    "necessity_assessed_with_others": {
+        "fr": (
+            "La révélation a été pesée avec des collègues tenus au secret professionnel ou avec un avocat, et la "
+            "personne concernée a été entendue (ou la raison de ne pas lui parler est enregistrée)."
+        ),
+        "nl": (
+            "De bekendmaking werd afgewogen met collega's die door het beroepsgeheim gebonden zijn of met een "
+            "advocaat, en er werd met de betrokkene gesproken (of de reden om dat niet te doen is geregistreerd)."
+        ),
+        "en": (
+            "The disclosure was weighed with colleagues bound by professional secrecy or with a lawyer, and the person "
+            "concerned was spoken to (or the reason for not doing so is recorded)."
+        ),
+    },
+    "follow_up_planned": {
+        "fr": (
+            "Un plan de suivi est enregistré : l'aide à la personne se poursuit, ou le relais est passé à un "
+            "professionnel mieux outillé."
+        ),
+        "nl": (
+            "Er is een opvolgingsplan geregistreerd: de hulp aan de persoon gaat door, of wordt overgedragen aan een "
+            "beter toegeruste beroepsbeoefenaar."
+        ),
+        "en": (
+            "A follow-up plan is recorded: the help to the person continues, or is handed over to a better-equipped "
+            "professional."
+        ),
+    },
+    "invoked_ground_admissible": {
+        "fr": (
+            "La révélation ne s'appuie pas sur un fondement qui, à lui seul, n'ouvre aucun régime (l'art. 29 C. i. "
+            "cr., l'art. 422bis C. pén. ou le seul accord de la personne)."
+        ),
+        "nl": (
+            "De bekendmaking steunt niet op een grond die op zich geen enkele regeling opent (art. 29 Sv., art. 422bis "
+            "Sw. of alleen de toestemming van de betrokkene)."
+        ),
+        "en": (
+            "The disclosure does not rest on a ground that opens no regime by itself (art. 29 of the Code of Criminal "
+            "Procedure, art. 422bis of the Penal Code or the person's consent alone)."
+        ),
+    },
+    "master_of_secret_not_restricted": {
+        "fr": (
+            "La personne concernée parle d'elle-même : en tant que maître du secret, elle n'est tenue ni par les "
+            "conditions du secret professionnel partagé ni par celles des autres régimes."
+        ),
+        "nl": (
+            "De betrokkene spreekt over zichzelf: als meester van het geheim is hij niet gebonden door de voorwaarden "
+            "van het gedeeld beroepsgeheim, noch door die van de andere regelingen."
+        ),
+        "en": (
+            "The person concerned is speaking about themselves: as the master of the secret, they are bound neither by "
+            "the conditions of shared professional secrecy nor by those of the other regimes."
+        ),
+    },
+    "secrecy_does_not_shield_suspect": {
+        "fr": (
+            "Si vous êtes vous-même soupçonné d'une infraction, le secret professionnel ne vous protège pas : vous ne "
+            "pouvez pas l'invoquer pour faire obstacle à une enquête sur vos propres actes."
+        ),
+        "nl": (
+            "Als u zelf verdacht wordt van een misdrijf, beschermt het beroepsgeheim u niet: u kunt het niet inroepen "
+            "om een onderzoek naar uw eigen handelen te verhinderen."
+        ),
+        "en": (
+            "If you are yourself suspected of an offence, professional secrecy does not shield you: you cannot invoke "
+            "it to block an investigation into your own conduct."
+        ),
     },
     # SPEC §3 — the life cycle (policies/lifecycle.py).
     "invalid_transition": {
@@ -1375,6 +2232,56 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "nl": "Te veel verzoeken in korte tijd: wacht even voordat u het opnieuw probeert.",
         "en": "Too many requests in a short time: wait a moment before trying again.",
     },
+    # R101, R103 — the records of art. 458bis reports and states of necessity (the API).
+    "art_458bis_conditions_not_met": {
+        "fr": (
+            "Ce signalement est refusé : les conditions de l'art. 458bis C. pén. ne sont pas toutes réunies, et les "
+            "points signalés disent lesquelles. Corrigez-les ou, si elles ne peuvent pas l'être, ne signalez pas sur "
+            "cette base : signaler reste une faculté, jamais une obligation."
+        ),
+        "nl": (
+            "Deze melding wordt geweigerd: niet alle voorwaarden van art. 458bis Sw. zijn vervuld, en de aangeduide "
+            "punten zeggen welke. Verbeter ze of meld, als dat niet kan, niet op die grond: melden blijft een "
+            "mogelijkheid, nooit een verplichting."
+        ),
+        "en": (
+            "This report is refused: not all the conditions of art. 458bis of the Penal Code are met, and the points "
+            "listed say which. Correct them or, if they cannot be corrected, do not report on that ground: reporting "
+            "remains an option, never an obligation."
+        ),
+    },
+    "regime_record_not_editable": {
+        "fr": (
+            "Cet enregistrement est clôturé et ne peut plus être modifié : aucun suivi ne peut plus y être ajouté. Si "
+            "une nouvelle révélation ou un nouveau signalement est nécessaire, créez un nouvel enregistrement."
+        ),
+        "nl": (
+            "Deze registratie is afgesloten en kan niet meer worden gewijzigd: er kan geen opvolging meer aan worden "
+            "toegevoegd. Maak een nieuwe registratie aan als een nieuwe bekendmaking of melding nodig is."
+        ),
+        "en": (
+            "This record is closed and can no longer be changed: no follow-up can be added to it. If a new disclosure "
+            "or report is needed, create a new record."
+        ),
+    },
+    "follow_up_closes_without_plan": {
+        "fr": (
+            "Un passage de relais doit dire à qui il est fait (par sa fonction), car un signalement (art. 458bis C. "
+            "pén.) ou une révélation en état de nécessité ne met pas fin au devoir d'aide : indiquez qui reprend "
+            "l'accompagnement, ou enregistrez que vous le poursuivez. L'enregistrement ne se clôture qu'après un tel "
+            "suivi."
+        ),
+        "nl": (
+            "Een overdracht moet vermelden aan wie (met diens functie), want een melding (art. 458bis Sw.) of een "
+            "bekendmaking in noodtoestand beëindigt de hulpplicht niet: vermeld wie de begeleiding overneemt, of "
+            "registreer dat u ze voortzet. De registratie wordt pas na zo'n opvolging afgesloten."
+        ),
+        "en": (
+            "A hand-over must say to whom (by function), since a report (art. 458bis of the Penal Code) or a "
+            "disclosure under a state of necessity does not end the duty to help: state who takes over the support, or "
+            "record that you continue it. The record closes only after such a follow-up."
+        ),
+    },
     # POST /oauth/token — the client-credentials grant (RFC 6749 §4.4, §5.2).
     "invalid_request": {
         "fr": (
@@ -1589,16 +2496,21 @@ _TEMPLATES: dict[str, dict[str, str]] = {
     "art_458quater_lawyer": {
         "fr": (
             "L'art. 458quater C. pén. exclut l'avocat pour les informations confidentielles de son client "
-            "susceptibles de l'exposer à des poursuites : cette contribution est refusée et n'est pas "
-            "conservée."
+            "susceptibles de l'exposer à des poursuites : ni une concertation de cas ni un signalement au procureur "
+            "du Roi ne peuvent les couvrir. Si l'information ne vient pas du client de l'avocat ou ne peut pas "
+            "l'exposer à des poursuites, indiquez-le ; sinon, elle est refusée et n'est pas conservée."
         ),
         "nl": (
             "Art. 458quater Sw. sluit de advocaat uit voor vertrouwelijke informatie van zijn cliënt die hem "
-            "aan vervolging kan blootstellen: deze bijdrage wordt geweigerd en niet bewaard."
+            "aan vervolging kan blootstellen: noch een casusoverleg noch een melding aan de procureur des Konings "
+            "kan ze dekken. Komt de informatie niet van de cliënt van de advocaat of kan ze die cliënt niet aan "
+            "vervolging blootstellen, vermeld dat dan; anders wordt ze geweigerd en niet bewaard."
         ),
         "en": (
             "Art. 458quater of the Penal Code excludes a lawyer's client-confidential information that may "
-            "expose the client to prosecution: this contribution is refused and not stored."
+            "expose the client to prosecution: neither a case concertation nor a report to the Crown Prosecutor can "
+            "cover it. If the information does not come from the lawyer's client or cannot expose that client to "
+            "prosecution, state so; otherwise it is refused and not stored."
         ),
     },
     "no_consent_motivation_required": {

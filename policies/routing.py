@@ -201,7 +201,7 @@ def fitting_bases(f: ClassifyFacts) -> tuple[str, ...]:
         det = basis.determines
         if b.standing.retired or det is None or f.purpose not in det.purposes:
             continue
-        if basis.valid_from > f.today or (basis.valid_until is not None and basis.valid_until <= f.today):
+        if basis.valid_from > f.today or (basis.valid_until is not None and basis.valid_until < f.today):
             continue
         if all(may_attend(basis, a) for a in f.attendees):  # type: ignore[arg-type]  # R16 reads these four only
             out.append(b.basis_id)

@@ -130,7 +130,15 @@ def check_recipients_bound(discloser: PartyFacts, recipients: Sequence[PartyFact
     recipient's secrecy is stored, because case law excuses a discloser who could legitimately believe it (R68).
     """
     out: list[Violation] = []
-    if not _bound(discloser):
+    if discloser.sector in JUDICIAL_SECTORS:
+        out.append(Violation("R20", "police_parquet_not_shared_secrecy", grounds.REC_SDJ, "discloser.sector"))
+    elif discloser.sector is Sector.SCHOOL:
+        out.append(
+            Violation(
+                "R72", "shared_secret_discloser_not_bound", grounds.NO_SHARED_SECRECY_AT_SCHOOL, "discloser.sector"
+            )
+        )
+    elif not _bound(discloser):
         out.append(Violation("R68", "shared_secret_discloser_not_bound", grounds.SHARED_SECRECY, "discloser"))
     if not recipients:
         out.append(Violation("R67", "shared_secret_recipients_required", grounds.SHARED_SECRECY, "recipients"))
@@ -298,10 +306,11 @@ def check_team(recipients: Sequence[PartyFacts], master: MasterFacts | None) -> 
 
 def check_hierarchy(e: ExchangeFacts) -> list[Violation]:
     """R76 — the hierarchy receives for supervision or support only, pseudonymised unless a reason is recorded; a
-    demand of the hierarchy for client information is refused (it would be unlawful to impose it)."""
+    demand of the hierarchy for client information without such a purpose is refused (it would be unlawful to
+    impose it). Who took the initiative is recorded with the exchange."""
     if not any(r.kind is PartyKind.HIERARCHY for r in e.recipients):
         return []
-    if e.initiated_by_hierarchy is not False or e.hierarchy_purpose not in HIERARCHY_PURPOSES:
+    if e.hierarchy_purpose not in HIERARCHY_PURPOSES:
         value = e.hierarchy_purpose.value if e.hierarchy_purpose is not None else "unknown"
         return [
             Violation(

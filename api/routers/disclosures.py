@@ -197,7 +197,7 @@ def _records(
 _records(
     Regime.SHARED_SECRECY,
     "/shared-secret-exchanges",
-    "exchange",
+    "shared_secret_exchange",
     SharedSecretExchangeCreate,
     SharedSecretExchangePublic,
     "a shared-secrecy exchange",
@@ -212,7 +212,7 @@ _records(
 _records(
     Regime.ART_458BIS_REPORT,
     "/art-458bis-reports",
-    "report",
+    "art_458bis_report",
     Art458bisReportCreate,
     Art458bisReportPublic,
     "an art. 458bis report",
@@ -227,7 +227,7 @@ _records(
 _records(
     Regime.STATE_OF_NECESSITY,
     "/necessity-records",
-    "record",
+    "necessity_record",
     NecessityRecordCreate,
     NecessityRecordPublic,
     "a state-of-necessity record",

@@ -125,7 +125,9 @@ def with_sector(sector: Sector, reference: str = "other-1") -> Party:
 
 def consenting_to(recipients: Sequence[Party], items: Sequence[Item] = (ITEM,)) -> Master:
     """A master of the secret who agreed to exactly these recipients and items."""
-    return Master(consent_recipients=tuple(r.reference for r in recipients), consent_items=tuple(i.reference for i in items))
+    return Master(
+        consent_recipients=tuple(r.reference for r in recipients), consent_items=tuple(i.reference for i in items)
+    )
 
 
 # --- Art. 458bis (policies.art_458bis) ---------------------------------------------------------------------------

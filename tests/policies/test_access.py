@@ -8,11 +8,14 @@ from policies.access import (
     Actor,
     ConcertationAccess,
     Principal,
+    RecordAccess,
     Visibility,
     concertation_visibility,
     may_create_concertation,
     may_read_registry,
+    may_record_disclosure,
     may_register_basis,
+    record_visibility,
 )
 from policies.vocab import Role
 
@@ -128,3 +131,54 @@ ACKED = ConcertationAccess(org=OWN, chair=CHAIR, participants=(PARTICIPANT,), ac
 )
 def test_r19_acknowledgement_opens_the_content(who: Actor, access: ConcertationAccess, expected: Visibility) -> None:
     assert concertation_visibility(who, access) is expected
+
+
+# --- The other disclosure regimes: only the discloser's organisation (R27, R45, R107) ---------------------------
+
+RECORD = RecordAccess(org=OWN, author=Principal(IDP, "sw-alice"))
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        (actor("sw-alice", Role.PARTICIPANT), True),
+        (actor("coord", Role.COORDINATOR), True),
+        (actor("sw-alice", Role.PARTICIPANT, org=None), False),
+        (actor("cms", Role.PARTNER), False),
+        (actor("pr", Role.PROSECUTOR), False),
+        (actor("dpo", Role.AUDITOR), False),
+        (actor("nobody"), False),
+    ],
+    ids=["professional", "coordinator", "no-organisation", "partner", "prosecutor", "auditor", "no-role"],
+)
+def test_who_records_a_disclosure(who: Actor, expected: bool) -> None:
+    assert may_record_disclosure(who) is expected
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        (actor("sw-alice", Role.PARTICIPANT), Visibility.MANAGE),
+        (actor("sw-alice", Role.PARTICIPANT, org=OTHER), Visibility.MANAGE),
+        (actor("coord", Role.COORDINATOR), Visibility.MANAGE),
+        (actor("cms", Role.PARTNER), Visibility.METADATA),
+        (actor("sw-bruno", Role.PARTICIPANT), Visibility.NONE),
+        (actor("coord-b", Role.COORDINATOR, org=OTHER), Visibility.NONE),
+        (actor("cms-b", Role.PARTNER, org=OTHER), Visibility.NONE),
+        (actor("coord", Role.COORDINATOR, org=None), Visibility.NONE),
+        (actor("sw-alice", Role.PARTICIPANT, issuer="https://other-idp.example"), Visibility.NONE),
+    ],
+    ids=[
+        "author",
+        "author-who-changed-organisation",
+        "coordinator-of-the-organisation",
+        "partner-of-the-organisation",
+        "colleague",
+        "coordinator-elsewhere",
+        "partner-elsewhere",
+        "coordinator-without-organisation",
+        "same-subject-other-issuer",
+    ],
+)
+def test_only_the_disclosers_organisation_sees_a_record(who: Actor, expected: Visibility) -> None:
+    assert record_visibility(who, RECORD) is expected

@@ -110,7 +110,13 @@ _ALL_WRONG = report(
         (REPORT, TODAY, True, [], None),
         (REPORT, TODAY, False, [], None),
         (report(follow_up_plan_given=False), TODAY, False, [], None),
-        (report(victim_is_minor=False, victim_vulnerabilities=(Vulnerability.PARTNER_VIOLENCE,)), TODAY, True, [], None),
+        (
+            report(victim_is_minor=False, victim_vulnerabilities=(Vulnerability.PARTNER_VIOLENCE,)),
+            TODAY,
+            True,
+            [],
+            None,
+        ),
         (report(victim_is_minor=None, victim_vulnerabilities=tuple(Vulnerability)), TODAY, True, [], None),
         (
             report(grave_and_imminent_danger_to_victim=False, serious_danger_to_other_victims=True),

@@ -1,7 +1,7 @@
 """D20 — every code has a message in French, Dutch and English; rendering and negotiation never fail.
 
-The codes are not listed by hand: the policy modules are parsed with `ast` and every code a `Violation`, a `Finding`
-or a compliance `Check` can carry is collected, so a code added without messages fails here.
+The codes are not listed by hand: the policy modules are parsed with `ast` and every code a `Violation`, a `Finding`,
+a compliance `Check` or a routing `Condition` can carry is collected, so a code added without messages fails here.
 """
 
 from __future__ import annotations
@@ -29,7 +29,17 @@ from policies.messages import (
     negotiate,
     title,
 )
-from policies.vocab import BasisType, ConcertationState, Legislator, PurposeCategory, Sector, Transition
+from policies.vocab import (
+    BasisType,
+    ConcertationState,
+    HierarchyPurpose,
+    ItemPurpose,
+    Legislator,
+    PurposeCategory,
+    ReportRecipient,
+    Sector,
+    Transition,
+)
 
 POLICIES = Path(__file__).resolve().parents[2] / "policies"
 
@@ -39,6 +49,18 @@ _CARRIERS: dict[str, tuple[str, int, int | None]] = {
     "Finding": ("code", 1, 5),  # Finding(rule, code, status, legal_ground, field, params, invalid)
     "Check": ("passed", 1, None),  # Check(rules, passed, legal_ground, evaluate)
 }
+
+_RULE_ID = re.compile(r"R[0-9]+")
+
+
+def _condition_code(node: ast.AST) -> str | None:
+    """The pass code of a routing `Condition` tuple, `(("R68", "R72"), "code", legal_ground, violations)`."""
+    if not (isinstance(node, ast.Tuple) and len(node.elts) == 4 and isinstance(node.elts[0], ast.Tuple)):
+        return None
+    rules, code = node.elts[0].elts, node.elts[1]
+    if not rules or not all(isinstance(r, ast.Constant) and _RULE_ID.fullmatch(str(r.value)) for r in rules):
+        return None
+    return code.value if isinstance(code, ast.Constant) and isinstance(code.value, str) else None
 
 
 class _Module:
@@ -65,6 +87,20 @@ class _Module:
 
     def function(self, node: ast.AST) -> ast.AST:
         return next(self.enclosing(node, (ast.FunctionDef, ast.Lambda)), self.tree)
+
+    def forwarded(self, node: ast.expr, site: ast.AST) -> bool:
+        """`for rules, passed, ground, violations in conditions: Finding(rules[0], passed, ...)`: a code unpacked from
+        a parameter forwards the codes the callers pass (routing `Condition` tuples, collected by their shape)."""
+        function = self.function(site)
+        if not isinstance(node, ast.Name) or not isinstance(function, ast.FunctionDef):
+            return False
+        parameters = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}
+        for loop in self.enclosing(site, ast.For):
+            assert isinstance(loop, ast.For)
+            targets = loop.target.elts if isinstance(loop.target, ast.Tuple) else []
+            if any(isinstance(t, ast.Name) and t.id == node.id for t in targets):
+                return isinstance(loop.iter, ast.Name) and loop.iter.id in parameters
+        return False
 
     def codes(self, node: ast.expr, site: ast.AST) -> list[str] | None:
         """The literal values `node` can take at `site`; None when they cannot be read from the source."""
@@ -190,6 +226,10 @@ def _collect(directory: Path = POLICIES) -> tuple[dict[str, list[tuple[str, froz
     unreadable: list[str] = []
     for path in sorted(directory.glob("*.py")):
         module = _Module(path)
+        for node in ast.walk(module.tree):
+            condition = _condition_code(node)
+            if condition is not None:
+                found[condition].append((f"{module.name}:{getattr(node, 'lineno', 0)}", frozenset()))
         for call in ast.walk(module.tree):
             if not isinstance(call, ast.Call) or _callee(call) not in _CARRIERS:
                 continue
@@ -201,6 +241,8 @@ def _collect(directory: Path = POLICIES) -> tuple[dict[str, list[tuple[str, froz
                 # A constructor call without a code cannot be valid Python for these dataclasses anyway.
                 if code is None:
                     unreadable.append(site)
+                continue
+            if module.forwarded(code, call):
                 continue
             codes = module.codes(code, call)
             if codes is None:
@@ -282,19 +324,46 @@ API_CODES: dict[str, set[str]] = {
     "consent_already_withdrawn": set(),
     "prosecution_request_refused": set(),
     "already_disclosed": set(),
+    "art_458bis_conditions_not_met": set(),
+    "regime_record_not_editable": set(),
+    "follow_up_closes_without_plan": set(),
 }
 
 ALL_CODES = sorted(set(POLICY_CODES) | set(LIFECYCLE_CODES) | set(API_CODES))
 
 TITLED_STATUSES = (400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429, 500, 503)
 
-LABELLED: dict[str, type[Any]] = {
-    "state": ConcertationState,
-    "transition": Transition,
-    "category": PurposeCategory,
-    "sector": Sector,
-    "type": BasisType,
-    "legislator": Legislator,
+
+def _values(vocabulary: type[Any]) -> frozenset[str]:
+    return frozenset(member.value for member in vocabulary)
+
+
+def _necessity_conditions() -> frozenset[str]:
+    """The fields `_unmet("danger.grave")` names in policies/necessity.py (the `condition` param of R99)."""
+    tree = ast.parse((POLICIES / "necessity.py").read_text(encoding="utf-8"))
+    return frozenset(
+        call.args[0].value
+        for call in ast.walk(tree)
+        if isinstance(call, ast.Call)
+        and _callee(call) == "_unmet"
+        and call.args
+        and isinstance(call.args[0], ast.Constant)
+        and isinstance(call.args[0].value, str)
+    )
+
+
+#: param -> every value a policy can pass in it; "unknown" is what a policy passes for a fact not answered.
+LABELLED: dict[str, frozenset[str]] = {
+    "state": _values(ConcertationState),
+    "transition": _values(Transition),
+    "category": _values(PurposeCategory),
+    "sector": _values(Sector),
+    "type": _values(BasisType),
+    "legislator": _values(Legislator),
+    "serves": _values(ItemPurpose) | {"unknown"},
+    "purpose": _values(HierarchyPurpose) | {"unknown"},
+    "recipient": _values(ReportRecipient) | {"unknown"},
+    "condition": _necessity_conditions(),
 }
 
 
@@ -320,6 +389,8 @@ def _placeholders(template: str) -> set[str]:
         "dates_valid",
         "art_458ter_only",  # R20, a conditional expression
         "no_police_or_parquet",
+        "recipients_bound_by_secrecy",  # routing Condition tuples
+        "follow_up_planned",
         "invalid_transition",  # lifecycle.py
         "purpose_not_allowed",  # strict.py, params through a local variable
     ],
@@ -577,12 +648,13 @@ def test_unknown_code_is_cut() -> None:
 
 @pytest.mark.parametrize("param", sorted(LABELLED), ids=sorted(LABELLED))
 def test_every_vocabulary_value_has_a_label_in_every_language(param: str) -> None:
-    assert set(LABELS[param]) == {member.value for member in LABELLED[param]}
-    for member in LABELLED[param]:
-        assert set(LABELS[param][member.value]) == set(LANGUAGES)
+    assert LABELLED[param], param
+    assert set(LABELS[param]) == LABELLED[param]
+    for value in LABELLED[param]:
+        assert set(LABELS[param][value]) == set(LANGUAGES)
         for language in LANGUAGES:
-            assert label(param, member.value, language) == LABELS[param][member.value][language]
-            assert label(param, member.value, language).strip()
+            assert label(param, value, language) == LABELS[param][value][language]
+            assert label(param, value, language).strip()
 
 
 def test_labels_are_translated() -> None:

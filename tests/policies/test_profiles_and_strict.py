@@ -16,15 +16,19 @@ from tests.policies.facts import found, v
 
 LM = Profile.LEGAL_MINIMUM
 SG = Profile.SAFEGUARDS
-RECOMMENDATIONS = ("R7", "R9", "R15", "R22", "R24", "R25", "R33", "R36", "R55")
+RECOMMENDATIONS = ("R7", "R9", "R15", "R22", "R24", "R25", "R33", "R36", "R55", "R100")
+GUIDANCE = ("R104", "R111")  # inform in both profiles, block in neither
 
 # --- Profiles (D1) -----------------------------------------------------------------------------------------------
 
 
 def test_profiles_soften_only_the_recommendations() -> None:
     assert set(PROFILES) == set(Profile)
-    assert dict(PROFILES[LM]) == dict.fromkeys(RECOMMENDATIONS, Severity.WARN)
-    assert dict(PROFILES[SG]) == dict.fromkeys(RECOMMENDATIONS, Severity.FAIL)
+    assert dict(PROFILES[LM]) == dict.fromkeys(RECOMMENDATIONS + GUIDANCE, Severity.WARN)
+    assert dict(PROFILES[SG]) == {
+        **dict.fromkeys(RECOMMENDATIONS, Severity.FAIL),
+        **dict.fromkeys(GUIDANCE, Severity.WARN),
+    }
 
 
 def test_profiles_cannot_be_changed_at_run_time() -> None:

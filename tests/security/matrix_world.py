@@ -178,4 +178,16 @@ def build_world(client: TestClient, auth: Token) -> World:
         )
         assert request["decision"] == "granted", request
         w.ids[f"{prefix}request"] = str(request["id"])
+    _disclosures(w)
     return w
+
+
+def _disclosures(w: World) -> None:
+    """One record of each regime by each organisation's coordinator (issue 13): cpas-a's and cpas-b's."""
+    for owner, prefix in (("coordinator", ""), ("foreign_coordinator", "d_")):
+        for path, key, body in (
+            ("/v1/shared-secret-exchanges", "shared_secret_exchange", payloads.exchange()),
+            ("/v1/art-458bis-reports", "art_458bis_report", payloads.report()),
+            ("/v1/necessity-records", "necessity_record", payloads.necessity()),
+        ):
+            w.ids[f"{prefix}{key}"] = str(w.ok("POST", path, owner, body)["id"])

@@ -71,6 +71,7 @@ INVITATION_FIELDS = {
     "scheduled_end",
 }
 METADATA_FIELDS = {"id", "state", "scheduled_start", "updated_at"}
+RECORD_METADATA_FIELDS = {"id", "regime", "status", "created_at", "updated_at"}  # a disclosure record's (R45)
 STALE = {"If-Match": '"999"'}  # a version no concertation or basis here has: 412 once the gate is passed
 
 
@@ -121,6 +122,11 @@ def only(**values: Callable[[World], str]) -> Params:
 # ------------------------------------------------------------------------------------------------ the bodies
 
 
+def _own_record(key: str, *, foreign: bool = False) -> Params:
+    """A disclosure record's id alone (it belongs to no concertation): cpas-a's, or cpas-b's."""
+    return lambda w, who: {f"{key}_id": w.ids[("d_" if foreign else "") + key]}
+
+
 def new_participant(w: World, who: str) -> Any:
     return payloads.participant(subject=f"new-{who}-{w.fresh()}", display_name="Nouvelle Personne")
 
@@ -156,6 +162,8 @@ class Row:
     #: The path ids replaced by unknown ones for the R27 comparison of a 404 (see `miss_keys`).
     miss: tuple[str, ...] = ()
     form: bool = False  # the body is sent form-encoded (the OAuth token endpoint)
+    #: The id a `200+`/`200-` list must (not) contain: concertation C unless said otherwise.
+    listed: Callable[[World], str] | None = None
     #: A 403/404 here refuses access to something that exists and leaves a `denied` event; False where the endpoint
     #: itself is absent from this deployment (the development sign-in), which reaches no object.
     audited: bool = True
@@ -204,6 +212,31 @@ def _others_silence(w: World, who: str) -> dict[str, str]:
 def _ds_silence(w: World, who: str) -> dict[str, str]:
     return {**own_p(w, who), "silence_id": w.sid["other_participant"]}
 
+
+#: The disclosure records: path, world key, a body whose conditions fail, its refusal code, whether it has follow-ups.
+_REGIMES: tuple[tuple[str, str, dict[str, Any], str, bool], ...] = (
+    (
+        "/v1/shared-secret-exchanges",
+        "shared_secret_exchange",
+        payloads.exchange(recipients=[payloads.recipient(sector="police")]),
+        "not_shared_secrecy",
+        False,
+    ),
+    (
+        "/v1/art-458bis-reports",
+        "art_458bis_report",
+        payloads.report(offence="cp_137"),
+        "art_458bis_conditions_not_met",
+        True,
+    ),
+    (
+        "/v1/necessity-records",
+        "necessity_record",
+        payloads.necessity(danger=payloads.danger(time="past_not_recurring")),
+        "necessity_conditions_not_met",
+        True,
+    ),
+)
 
 # fmt: off
 #: Rows whose outcome does not depend on the concertation's state.
@@ -379,6 +412,39 @@ ROWS_ANY_STATE: tuple[Row, ...] = (
         cells="403  403  403  403  403  403  403  403  403  403  403  200  403  403  403  403  401"),
     Row("GET /v1/audit-events/verify", only(),
         cells="403  403  403  403  403  403  403  403  403  403  403  200  403  403  403  403  401"),
+    # The other regimes of disclosure (issue 13): records of cpas-a by its coordinator, of cpas-b by its own.
+    Row("GET /v1/reference/art-458bis-offences", only(),
+        cells="200  200  200  200  200  200  200  200  200  200  200  200  200  200  200  200  401"),
+    Row("POST /v1/disclosures/classify", only(), fixed(payloads.classification()),
+        cells="200  200  200  200  200  200  200  200  200  403  403  403  403  403  403  403  401"),
+    *(
+        row
+        for path, key, failing, code, follow_ups in _REGIMES
+        for row in (
+            Row(f"POST {path}", only(), fixed(failing), note="conditions not met", code=code,
+                cells="422  422  422  422  422  422  422  422  422  403  403  403  403  403  403  403  401"),
+            Row(f"GET {path}", only(), listed=lambda w, key=key: w.ids[key],
+                cells="200+ 200- 200- 200- 200- 200- 200- 200- 200- 403  403  403  403  200+ 200- 403  401"),
+            Row(f"GET {path}/{{{key}_id}}", _own_record(key),
+                cells="200f 404  404  404  404  404  404  404  404  404  404  404  404  200m 404  404  401"),
+            Row(f"GET {path}/{{{key}_id}}", _own_record(key, foreign=True), note="cpas-b's",
+                cells="404  .    200f .    .    .    .    .    .    .    .    .    .    404  200m .    .  "),
+            *(
+                (
+                    Row(f"POST {path}/{{{key}_id}}/follow-ups", _own_record(key),
+                        fixed({"outcome": "support_continues", "note": "Suivi hebdomadaire maintenu."}), STALE,
+                        note="stale If-Match",
+                        cells="412  404  404  404  404  404  404  404  404  404  404  404  404  403  404  404  401"),
+                    Row(f"POST {path}/{{{key}_id}}/follow-ups", _own_record(key, foreign=True),
+                        fixed({"outcome": "support_continues", "note": "Suivi hebdomadaire maintenu."}), STALE,
+                        note="cpas-b's, stale If-Match",
+                        cells="404  .    412  .    .    .    .    .    .    .    .    .    .    404  403  .    .  "),
+                )
+                if follow_ups
+                else ()
+            ),
+        )
+    ),
 )
 
 #: Rows whose outcome depends on the concertation being a draft (no minutes yet); the answers last, since an
@@ -454,18 +520,19 @@ def parse(cell: str, row_code: str | None = None) -> Expect:
     return Expect(status, DEFAULT_CODES.get(status), shape)
 
 
-def _shape_error(w: World, body: Any, shape: str | None) -> str | None:
+def _shape_error(w: World, row: Row, body: Any, shape: str | None) -> str | None:
     if shape is None:
         return None
     if shape in ("+C", "-C"):
-        listed = w.c in {i["id"] for i in body["items"]}
-        return None if listed == (shape == "+C") else f"C {'missing from' if shape == '+C' else 'in'} the list"
+        target = row.listed(w) if row.listed else w.c
+        listed = target in {i["id"] for i in body["items"]}
+        return None if listed == (shape == "+C") else f"{target} {'missing from' if shape == '+C' else 'in'} the list"
     keys = set(body)
-    if shape == "full" and "persons_concerned" in keys:
+    if shape == "full" and ("persons_concerned" in keys or "person_ref" in keys):
         return None
     if shape == "inv" and keys == INVITATION_FIELDS:
         return None
-    if shape == "meta" and keys == METADATA_FIELDS:
+    if shape == "meta" and keys in (METADATA_FIELDS, RECORD_METADATA_FIELDS):
         return None
     return f"expected the {shape} view, got fields {sorted(keys)}"
 
@@ -554,7 +621,7 @@ def run_rows(w: World, connection: Connection, rows: tuple[Row, ...], report: Re
             if (status, code if expect.code else None) != (expect.status, expect.code):
                 report.add(row, caller.name, cell, f"{status} {code or ''}".strip())
                 continue
-            shape = _shape_error(w, payload, expect.shape)
+            shape = _shape_error(w, row, payload, expect.shape)
             if shape:
                 report.add(row, caller.name, cell, shape)
             if expect.status in (403, 404) and caller.subject is not None and row.audited:
