@@ -1003,18 +1003,19 @@ _TEMPLATES: dict[str, dict[str, str]] = {
     },
     "police_parquet_not_shared_secrecy": {
         "fr": (
-            "Avec la police ou le parquet autour de la table ou parmi les destinataires, l'échange n'est pas du secret "
-            "professionnel partagé : seul l'art. 458ter C. pén. peut le justifier, dans ses limites. Enregistrez-le "
-            "comme concertation de cas."
+            "Dès que la police ou le parquet prennent part à l'échange (autour de la table, comme destinataire ou "
+            "comme professionnel qui partage), ce n'est pas du secret professionnel partagé : seul l'art. 458ter C. "
+            "pén. peut le justifier, dans ses limites. Enregistrez-le comme concertation de cas."
         ),
         "nl": (
-            "Met politie of parket aan tafel of bij de ontvangers is de uitwisseling geen gedeeld beroepsgeheim: "
-            "alleen art. 458ter Sw. kan ze rechtvaardigen, binnen de grenzen ervan. Registreer ze als casusoverleg."
+            "Zodra politie of parket deelnemen aan de uitwisseling (aan tafel, als ontvanger of als beroepsbeoefenaar "
+            "die deelt), is ze geen gedeeld beroepsgeheim: alleen art. 458ter Sw. kan ze rechtvaardigen, binnen de "
+            "grenzen ervan. Registreer ze als casusoverleg."
         ),
         "en": (
-            "With the police or the public prosecutor's office present or among the recipients, the exchange is not "
-            "shared professional secrecy: only art. 458ter of the Penal Code can justify it, within its limits. Record "
-            "it as a case concertation."
+            "Once the police or the public prosecutor's office take part in the exchange (at the table, as a recipient "
+            "or as the professional who shares), it is not shared professional secrecy: only art. 458ter of the Penal "
+            "Code can justify it, within its limits. Record it as a case concertation."
         ),
     },
     "shared_secrecy_is_not_a_concertation": {
@@ -1164,17 +1165,20 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "fr": (
             "Seul un professionnel lui-même tenu au secret professionnel peut partager un secret en secret "
             "professionnel partagé : indiquez que vous y êtes tenu et en vertu de quoi. Si vous n'êtes tenu qu'au "
-            "devoir de discrétion, cet échange n'est pas possible sous ce régime."
+            "devoir de discrétion, comme le personnel scolaire (enseignants, direction, éducateurs), cet échange n'est "
+            "pas possible sous ce régime."
         ),
         "nl": (
             "Alleen een beroepsbeoefenaar die zelf door het beroepsgeheim gebonden is, kan een geheim onder gedeeld "
             "beroepsgeheim delen: vermeld dat u eraan gebonden bent en op welke grond. Valt u alleen onder de "
-            "discretieplicht, dan is deze uitwisseling onder deze regeling niet mogelijk."
+            "discretieplicht, zoals schoolpersoneel (leerkrachten, directie, opvoeders), dan is deze uitwisseling "
+            "onder deze regeling niet mogelijk."
         ),
         "en": (
             "Only a professional who is himself bound by professional secrecy can share a secret under shared "
             "professional secrecy: state that you are bound and on what ground. If you are under a duty of discretion "
-            "only, this exchange is not possible under this regime."
+            "only, as school staff are (teachers, management, educators), this exchange is not possible under this "
+            "regime."
         ),
     },
     "shared_secret_recipients_required": {
@@ -1379,20 +1383,19 @@ _TEMPLATES: dict[str, dict[str, str]] = {
     },
     "hierarchy_cannot_compel": {
         "fr": (
-            "La hiérarchie ne reçoit d'informations sur une personne accompagnée que pour la supervision ou le "
-            "soutien, à l'initiative du travailleur (motif indiqué : « {purpose} ») : elle ne peut jamais les exiger, "
-            "car il serait illégal de l'imposer. Ne partagez pas, sauf si c'est vous qui le demandez pour une "
-            "supervision ou un soutien : indiquez-le alors."
+            "La hiérarchie ne reçoit d'informations sur une personne accompagnée que pour la supervision ou le soutien "
+            "du travailleur (motif indiqué : « {purpose} ») : elle ne peut pas les exiger pour un autre motif, car il "
+            "serait illégal de l'imposer. Ne partagez pas, ou indiquez s'il s'agit d'une supervision ou d'un soutien."
         ),
         "nl": (
-            "De hiërarchie krijgt alleen informatie over een begeleide persoon voor supervisie of ondersteuning, op "
-            "initiatief van de werker (opgegeven reden: “{purpose}”): ze kan die nooit eisen, want het opleggen ervan "
-            "zou onwettig zijn. Deel niet, tenzij u het zelf vraagt voor supervisie of ondersteuning: vermeld dat dan."
+            "De hiërarchie krijgt alleen informatie over een begeleide persoon voor supervisie of ondersteuning van de "
+            "werker (opgegeven reden: “{purpose}”): ze kan die niet om een andere reden eisen, want het opleggen ervan "
+            "zou onwettig zijn. Deel niet, of vermeld of het om supervisie of ondersteuning gaat."
         ),
         "en": (
-            "The hierarchy receives information about a person being supported only for supervision or support, at the "
-            "worker's initiative (reason given: “{purpose}”): it can never demand it, as imposing it would be "
-            "unlawful. Do not share, unless you are the one asking, for supervision or support: then say so."
+            "The hierarchy receives information about a person being supported only for the worker's supervision or "
+            "support (reason given: “{purpose}”): it cannot demand it for any other reason, as imposing it would be "
+            "unlawful. Do not share, or state whether it is for supervision or support."
         ),
     },
     "hierarchy_items_not_pseudonymised": {
@@ -1746,16 +1749,16 @@ _TEMPLATES: dict[str, dict[str, str]] = {
     },
     "hierarchy_sharing_allowed": {
         "fr": (
-            "La hiérarchie n'est pas destinataire, ou elle l'est pour la supervision ou le soutien, à l'initiative du "
-            "travailleur, avec des données pseudonymisées ou une raison enregistrée de ne pas le faire."
+            "La hiérarchie n'est pas destinataire, ou elle l'est pour la supervision ou le soutien du travailleur, "
+            "avec des données pseudonymisées ou une raison enregistrée de ne pas le faire."
         ),
         "nl": (
-            "De hiërarchie is geen ontvanger, of ze is het voor supervisie of ondersteuning, op initiatief van de "
-            "werker, met gepseudonimiseerde gegevens of een geregistreerde reden om dat niet te doen."
+            "De hiërarchie is geen ontvanger, of ze is het voor supervisie of ondersteuning van de werker, met "
+            "gepseudonimiseerde gegevens of een geregistreerde reden om dat niet te doen."
         ),
         "en": (
-            "The hierarchy is not a recipient, or it is one for supervision or support, at the worker's initiative, "
-            "with pseudonymised data or a recorded reason not to."
+            "The hierarchy is not a recipient, or it is one for the worker's supervision or support, with "
+            "pseudonymised data or a recorded reason not to."
         ),
     },
     "no_registered_basis_fits": {

@@ -497,7 +497,7 @@ def test_reporting_does_not_end_the_duty_to_help(client: TestClient, alice: Head
     outcomes = [e[0] for e in events(connection, "art_458bis_report.follow_up")]
     assert outcomes == ["success", "refused", "success", "refused"]
     sealed = connection.execute(text("SELECT texts_ciphertext FROM disclosure_record")).scalar_one()
-    assert "SOS Enfants".encode() not in bytes(sealed)
+    assert b"SOS Enfants" not in bytes(sealed)
 
 
 def test_the_458bis_list_is_published_versioned_and_marked_to_verify(client: TestClient, alice: Headers) -> None:

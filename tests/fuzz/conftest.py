@@ -3,7 +3,8 @@
 Random ids only ever reach the 404 branch, so before fuzzing we seed a world through the API itself: a registered
 basis and a retired one, and concertations in every state (draft, scheduled, in session, held, closed, cancelled),
 each with participants, a person concerned, an agenda, consents, information records, an exception, attendance,
-silences, minutes entries and prosecution requests. `World.aim` then points a generated case at one of them: every
+silences, minutes entries and prosecution requests; and a record of each other regime of disclosure (a shared-secrecy
+exchange, an art. 458bis report, a state-of-necessity record). `World.aim` then points a generated case at one of them: every
 path parameter (and every id-bearing body field) that holds a well-formed UUID is replaced by an id of the same kind
 from one coherent target, so the fuzzer reaches the deep branches — state checks, R-rule refusals, decryption,
 disclosure — while negative values (a malformed UUID, a wrong type) are left as generated. `poison` slips a U+0000
@@ -240,6 +241,17 @@ def seed(client: TestClient, auth: Token, clock: FakeClock) -> World:
     r = client.post(f"/v1/legal-bases/{retired}/retire", json={"reason": "Abrogé."}, headers=coordinator)
     assert r.status_code == 200, r.text
     targets.append({"basis_id": [retired]})
+
+    # the other regimes of disclosure (issue 13): a record of each, by the coordinator's organisation.
+    targets.append(
+        {
+            "shared_secret_exchange_id": [
+                _posted(client, "/v1/shared-secret-exchanges", payloads.exchange(), coordinator)
+            ],
+            "art_458bis_report_id": [_posted(client, "/v1/art-458bis-reports", payloads.report(), coordinator)],
+            "necessity_record_id": [_posted(client, "/v1/necessity-records", payloads.necessity(), coordinator)],
+        }
+    )
 
     headers = {
         "coordinator": coordinator,
