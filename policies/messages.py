@@ -2236,6 +2236,23 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Too many requests in a short time: wait a moment before trying again.",
     },
     # R101, R103 — the records of art. 458bis reports and states of necessity (the API).
+    "necessity_record_refused": {
+        "fr": (
+            "Cette révélation ne peut pas être enregistrée comme un état de nécessité : les points signalés disent "
+            "quelles conditions manquent ou ne sont pas établies (une réponse manquante ou « inconnue » est un refus). "
+            "Complétez-les ; à défaut, le secret professionnel s'impose."
+        ),
+        "nl": (
+            "Deze onthulling kan niet als noodtoestand worden geregistreerd: de aangeduide punten zeggen welke "
+            "voorwaarden ontbreken of niet vaststaan (een ontbrekend of « onbekend » antwoord is een weigering). "
+            "Vul ze aan; anders geldt het beroepsgeheim."
+        ),
+        "en": (
+            "This disclosure cannot be recorded as a state of necessity: the points listed say which conditions are "
+            "missing or not established (a missing or “unknown” answer is a refusal). Complete them; otherwise "
+            "professional secrecy prevails."
+        ),
+    },
     "art_458bis_conditions_not_met": {
         "fr": (
             "Ce signalement est refusé : les conditions de l'art. 458bis C. pén. ne sont pas toutes réunies, et les "

@@ -236,6 +236,6 @@ _records(
     compelling (D17); no other means, alternatives tried listed; only what averts the danger disclosed; who assessed
     it and when. A missing or "unknown" answer is a refusal (R115). Weighed with secret-bound colleagues or a lawyer
     and the person spoken to (R100); a follow-up plan (R103). Art. 29 C. i. cr. never overrides secrecy (R105);
-    art. 422bis is guidance only (R104). Refused with `necessity_conditions_not_met`.""",
+    art. 422bis is guidance only (R104). Refused with `necessity_record_refused` and every failing condition.""",
     follow_ups=True,
 )

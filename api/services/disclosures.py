@@ -96,7 +96,7 @@ OBJECT_TYPES: dict[Regime, str] = {
 REFUSAL_CODES: dict[Regime, str] = {
     Regime.SHARED_SECRECY: "not_shared_secrecy",
     Regime.ART_458BIS_REPORT: "art_458bis_conditions_not_met",
-    Regime.STATE_OF_NECESSITY: "necessity_conditions_not_met",
+    Regime.STATE_OF_NECESSITY: "necessity_record_refused",
 }
 #: Free texts: sealed with the rest of the request, never kept among the facts in the clear.
 TEXT_FIELDS: frozenset[str] = frozenset(

@@ -567,7 +567,7 @@ def test_a_necessity_record_with_a_condition_unmet_is_refused(
     violation: tuple[str, str],
     field: str,
 ) -> None:
-    r = refused(client, connection, alice, NECESSITY, payloads.necessity(**changes), "necessity_conditions_not_met")
+    r = refused(client, connection, alice, NECESSITY, payloads.necessity(**changes), "necessity_record_refused")
     assert (*violation, field) in {(v["rule"], v["code"], v["field"]) for v in r.json()["violations"]}
 
 

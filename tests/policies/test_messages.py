@@ -325,6 +325,7 @@ API_CODES: dict[str, set[str]] = {
     "prosecution_request_refused": set(),
     "already_disclosed": set(),
     "art_458bis_conditions_not_met": set(),
+    "necessity_record_refused": set(),
     "regime_record_not_editable": set(),
     "follow_up_closes_without_plan": set(),
 }

@@ -233,7 +233,7 @@ _REGIMES: tuple[tuple[str, str, dict[str, Any], str, bool], ...] = (
         "/v1/necessity-records",
         "necessity_record",
         payloads.necessity(danger=payloads.danger(time="past_not_recurring")),
-        "necessity_conditions_not_met",
+        "necessity_record_refused",
         True,
     ),
 )
