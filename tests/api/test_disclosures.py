@@ -71,7 +71,7 @@ def _json(value: Any) -> Any:
 def refused(client: TestClient, connection: Connection, headers: Headers, path: str, body: Any, code: str) -> Response:
     """POST `body`, expect a 422 with `code`, nothing stored, and a `refused` audit event naming the rules."""
     before = records(connection)
-    r = client.post(path, json=body, headers=headers)
+    r: Response = client.post(path, json=body, headers=headers)
     assert r.status_code == 422, r.text
     assert r.headers["content-type"].startswith("application/problem+json")
     assert r.json()["code"] == code

@@ -3,11 +3,12 @@
 Random ids only ever reach the 404 branch, so before fuzzing we seed a world through the API itself: a registered
 basis and a retired one, and concertations in every state (draft, scheduled, in session, held, closed, cancelled),
 each with participants, a person concerned, an agenda, consents, information records, an exception, attendance,
-silences, minutes entries and prosecution requests; and a record of each other regime of disclosure (a shared-secrecy
-exchange, an art. 458bis report, a state-of-necessity record). `World.aim` then points a generated case at one of them: every
-path parameter (and every id-bearing body field) that holds a well-formed UUID is replaced by an id of the same kind
-from one coherent target, so the fuzzer reaches the deep branches — state checks, R-rule refusals, decryption,
-disclosure — while negative values (a malformed UUID, a wrong type) are left as generated. `poison` slips a U+0000
+silences, minutes entries and prosecution requests; and a record of each other regime of disclosure (a
+shared-secrecy exchange, an art. 458bis report, a state-of-necessity record). `World.aim` then points a generated
+case at one of them: every path parameter (and every id-bearing body field) that holds a well-formed UUID is
+replaced by an id of the same kind from one coherent target, so the fuzzer reaches the deep branches — state checks,
+R-rule refusals, decryption, disclosure — while negative values (a malformed UUID, a wrong type) are left as
+generated. `poison` slips a U+0000
 into one string of some cases: valid JSON that plain generation seldom brings to a database column.
 
 Callers are every role of SPEC §4 (and a coordinator of another organisation, the chair, a participant who has not

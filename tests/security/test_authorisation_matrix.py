@@ -122,6 +122,10 @@ def only(**values: Callable[[World], str]) -> Params:
 # ------------------------------------------------------------------------------------------------ the bodies
 
 
+def _record_id(key: str) -> Callable[[World], str]:
+    return lambda w: w.ids[key]
+
+
 def _own_record(key: str, *, foreign: bool = False) -> Params:
     """A disclosure record's id alone (it belongs to no concertation): cpas-a's, or cpas-b's."""
     return lambda w, who: {f"{key}_id": w.ids[("d_" if foreign else "") + key]}
@@ -423,7 +427,7 @@ ROWS_ANY_STATE: tuple[Row, ...] = (
         for row in (
             Row(f"POST {path}", only(), fixed(failing), note="conditions not met", code=code,
                 cells="422  422  422  422  422  422  422  422  422  403  403  403  403  403  403  403  401"),
-            Row(f"GET {path}", only(), listed=lambda w, key=key: w.ids[key],
+            Row(f"GET {path}", only(), listed=_record_id(key),
                 cells="200+ 200- 200- 200- 200- 200- 200- 200- 200- 403  403  403  403  200+ 200- 403  401"),
             Row(f"GET {path}/{{{key}_id}}", _own_record(key),
                 cells="200f 404  404  404  404  404  404  404  404  404  404  404  404  200m 404  404  401"),
