@@ -106,6 +106,17 @@ def may_record_disclosure(actor: Actor) -> bool:
     return bool(actor.roles & {Role.COORDINATOR, Role.PARTICIPANT}) and actor.org is not None
 
 
+def may_list_records(actor: Actor) -> bool:
+    """Professionals and coordinators list their organisation's records (a professional his own), its partner systems
+    their status metadata; nobody lists another organisation's."""
+    return actor.org is not None and bool(actor.roles & {Role.COORDINATOR, Role.PARTICIPANT, Role.PARTNER})
+
+
+def lists_only_own_records(actor: Actor) -> bool:
+    """A professional who is not a coordinator or a partner system of the organisation lists only what he recorded."""
+    return not (actor.roles & {Role.COORDINATOR, Role.PARTNER})
+
+
 def record_visibility(actor: Actor, r: RecordAccess) -> Visibility:
     """Only the discloser's organisation sees its records: whoever recorded it and the organisation's coordinators
     in full; the organisation's partner systems status metadata only (R45, R107); nobody else (a 404, R27)."""

@@ -52,7 +52,16 @@ from models.disclosure import (
 )
 from models.legal_basis import BasisStatus, LegalBasis
 from policies import art_458bis, grounds
-from policies.access import Actor, Principal, RecordAccess, Visibility, may_record_disclosure, record_visibility
+from policies.access import (
+    Actor,
+    Principal,
+    RecordAccess,
+    Visibility,
+    lists_only_own_records,
+    may_list_records,
+    may_record_disclosure,
+    record_visibility,
+)
 from policies.art_458bis import ReportFacts
 from policies.concertation import BasisStanding
 from policies.decision import Decision, Finding, Violation
@@ -535,13 +544,12 @@ def page(
     """The organisation's records of one regime, oldest first: its coordinators see them all, a professional his
     own, a partner system status metadata (R45); nobody sees another organisation's."""
     object_type = OBJECT_TYPES[regime]
-    if actor.org is None or not (
-        may_record_disclosure(actor)
-        or record_visibility(actor, RecordAccess(actor.org, Principal("", ""))) is Visibility.METADATA
-    ):
+    if not may_list_records(actor):
         audit_alone(session, actor, f"{object_type}.list", Outcome.DENIED, now=now, object_type=object_type)
         raise Forbidden()
     query = select(DisclosureRecord).where(DisclosureRecord.org == actor.org, DisclosureRecord.regime == regime.value)
+    if lists_only_own_records(actor):
+        query = query.where(DisclosureRecord.created_by == _principal(actor))
     position = decode_cursor(cursor)
     if position is not None:
         query = query.where(past(position, DisclosureRecord.created_at, DisclosureRecord.id))

@@ -11,7 +11,9 @@ from policies.access import (
     RecordAccess,
     Visibility,
     concertation_visibility,
+    lists_only_own_records,
     may_create_concertation,
+    may_list_records,
     may_read_registry,
     may_record_disclosure,
     may_register_basis,
@@ -182,3 +184,19 @@ def test_who_records_a_disclosure(who: Actor, expected: bool) -> None:
 )
 def test_only_the_disclosers_organisation_sees_a_record(who: Actor, expected: Visibility) -> None:
     assert record_visibility(who, RECORD) is expected
+
+
+@pytest.mark.parametrize(
+    ("who", "lists", "own_only"),
+    [
+        (actor("sw-alice", Role.PARTICIPANT), True, True),
+        (actor("coord", Role.COORDINATOR), True, False),
+        (actor("cms", Role.PARTNER), True, False),
+        (actor("coord", Role.COORDINATOR, org=None), False, False),
+        (actor("dpo", Role.AUDITOR), False, True),
+    ],
+    ids=["professional-own", "coordinator-all", "partner-all-as-metadata", "no-organisation", "auditor"],
+)
+def test_who_lists_records(who: Actor, lists: bool, own_only: bool) -> None:
+    assert may_list_records(who) is lists
+    assert lists_only_own_records(who) is own_only
