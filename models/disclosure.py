@@ -21,7 +21,7 @@ from sqlmodel import Field, SQLModel
 
 from models.common import Instant, OffenceCode, Reference, Str200, Str300, Text2k, Text5k, UTCDateTime, Wire
 from models.concertation import CheckPublic
-from policies.person_concerned import ConsentStatus
+from policies.person_concerned import ConsentStatus, ExceptionReason
 from policies.vocab import (
     ConsultedKind,
     DangerTime,
@@ -39,6 +39,7 @@ from policies.vocab import (
     SecrecySource,
     Sector,
     SharedSecretConsentMode,
+    SpecialisedService,
     Vulnerability,
 )
 
@@ -93,6 +94,10 @@ class Discloser(Wire):
     def all_members_bound(self) -> bool | None:
         return None
 
+    @property
+    def specialised_service(self) -> SpecialisedService | None:
+        return None
+
 
 class Recipient(Wire):
     """Someone a secret would go to: a professional, a team (R75), the hierarchy (R76), a relative (R112)."""
@@ -111,6 +116,9 @@ class Recipient(Wire):
     judicial_mandate: bool | None = None
     all_members_bound: bool | None = PField(default=None, description="R75: a team whose every member is bound")
     magistrate_function: MagistrateFunction | None = None
+    specialised_service: SpecialisedService | None = PField(
+        default=None, description="R77: the specialised service a child-maltreatment relay goes to"
+    )
 
 
 class ItemAssessment(Wire):
@@ -121,12 +129,22 @@ class ItemAssessment(Wire):
     in_interest_of_person: bool | None = None
     serves: ItemPurpose | None = None
     pseudonymised: bool | None = None
+    indispensable_for_care: bool | None = PField(default=None, description="R77: a relay's item is indispensable")
 
 
 class SharedItem(ItemAssessment):
     """An item actually shared: its content is sealed."""
 
     content: Text5k
+
+
+class RelayInformationException(Wire):
+    """R30, R77 — why the child and family are not informed yet: their safety or interest, with a review date."""
+
+    reason: ExceptionReason | None = None
+    motivation: Text2k | None = None
+    decided_by: Str200 | None = None
+    review_at: dt.date | None = None
 
 
 class Master(Wire):
@@ -139,6 +157,8 @@ class Master(Wire):
     informed: bool | None = None
     informed_at: Instant | None = None
     team_sharing_notice_given: bool | None = None
+    child_and_family_informed_at: Instant | None = PField(default=None, description="R77: a relay's information")
+    information_exception: RelayInformationException | None = None
 
 
 class Victim(Wire):
@@ -201,6 +221,10 @@ class _ExchangeFields(Wire):
     hierarchy_purpose: HierarchyPurpose | None = None
     initiated_by_hierarchy: bool | None = PField(default=None, description="R76: the hierarchy asked for it")
     why_not_pseudonymised: Text2k | None = None
+    fwb_maltreatment_relay: bool = PField(
+        default=False,
+        description="R77: a relay of child maltreatment to a specialised service under the FWB decree of 12 May 2004",
+    )
 
 
 class ClassifyRequest(_ExchangeFields):

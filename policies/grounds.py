@@ -44,6 +44,9 @@ NECESSITY_ASSESSMENT = "Donnet, Dubois, Guilbau ; recommandation Meersseman (se 
 ART_422BIS = "art. 422bis C. pén. (abstention coupable : orientation, jamais un déclencheur)"
 ART_29_CIC = "art. 29 C. i. cr. (ne prévaut pas sur le secret professionnel)"
 SUSPECT_NO_SHIELD = "Nouwynck ; Donnet, Dubois, Guilbau (le professionnel lui-même soupçonné)"
+FWB_MALTREATMENT_DECREE = (
+    "décret de la Communauté française du 12 mai 2004, art. 3 §2 (enfants victimes de maltraitance)"
+)
 
 
 # ------------------------------------------------------------------------------------------- in the reader's language
@@ -92,6 +95,8 @@ _DUTCH_OFFICIAL: dict[str, str] = {
     ART_422BIS: "art. 422bis Sw. (schuldig hulpverzuim: richtsnoer, nooit een automatische trigger)",
     ART_29_CIC: "art. 29 Sv. (primeert niet op het beroepsgeheim)",
     SUSPECT_NO_SHIELD: "Nouwynck; Donnet, Dubois, Guilbau (de beroepsbeoefenaar zelf verdacht)",
+    FWB_MALTREATMENT_DECREE: "decreet van de Franse Gemeenschap van 12 mei 2004, art. 3 §2 (kinderen die slachtoffer "
+    "zijn van mishandeling)",
 }
 
 _ENGLISH: dict[str, str] = {
@@ -133,6 +138,7 @@ _ENGLISH: dict[str, str] = {
     ART_422BIS: "Penal Code, art. 422bis (failure to assist: guidance, never a trigger)",
     ART_29_CIC: "Code of Criminal Procedure, art. 29 (does not override professional secrecy)",
     SUSPECT_NO_SHIELD: "Nouwynck; Donnet, Dubois, Guilbau (the professional himself a suspect)",
+    FWB_MALTREATMENT_DECREE: "Decree of the French Community of 12 May 2004, art. 3 §2 (child victims of maltreatment)",
 }
 
 #: Every ground, as the policies cite it (French official form).

@@ -2236,6 +2236,68 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Too many requests in a short time: wait a moment before trying again.",
     },
     # R101, R103 — the records of art. 458bis reports and states of necessity (the API).
+    # R77 — a relay of child maltreatment under the FWB decree of 12 May 2004 (policies/shared_secrecy.py).
+    "relay_recipient_not_specialised": {
+        "fr": (
+            "Le décret du 12 mai 2004 (art. 3 §2) permet de relayer une situation de maltraitance vers un service "
+            "spécialisé (centre PMS, service PSE, équipe SOS Enfants, conseiller de l'aide à la jeunesse…) : "
+            "indiquez lequel est ce destinataire, ou n'utilisez pas ce relais."
+        ),
+        "nl": (
+            "Het decreet van 12 mei 2004 (art. 3 §2) laat toe een situatie van mishandeling door te geven aan een "
+            "gespecialiseerde dienst (PMS-centrum, PSE-dienst, SOS Enfants-team, consulent van de jeugdhulp…): "
+            "geef aan welke deze ontvanger is, of gebruik deze doorgifte niet."
+        ),
+        "en": (
+            "The decree of 12 May 2004 (art. 3 §2) allows a maltreatment situation to be relayed to a specialised "
+            "service (a PMS centre, a PSE service, an SOS Enfants team, the youth-aid adviser…): say which one this "
+            "recipient is, or do not use this relay."
+        ),
+    },
+    "relay_item_not_indispensable": {
+        "fr": (
+            "Un relais ne porte que sur les informations indispensables à la prise en charge de l'enfant (décret du "
+            "12 mai 2004, art. 3 §2) : confirmez que cet élément l'est, ou retirez-le."
+        ),
+        "nl": (
+            "Een doorgifte betreft alleen de informatie die onmisbaar is voor de opvang van het kind (decreet van "
+            "12 mei 2004, art. 3 §2): bevestig dat dit element dat is, of laat het weg."
+        ),
+        "en": (
+            "A relay covers only the information indispensable to the child's care (decree of 12 May 2004, art. 3 "
+            "§2): confirm that this item is, or leave it out."
+        ),
+    },
+    "relay_family_not_informed": {
+        "fr": (
+            "L'enfant et sa famille doivent être informés du relais, sauf exception motivée (danger pour l'enfant ou "
+            "contraire à son intérêt) avec une date de réexamen : indiquez quand ils l'ont été, ou l'exception."
+        ),
+        "nl": (
+            "Het kind en zijn gezin moeten over de doorgifte worden geïnformeerd, behalve bij een gemotiveerde "
+            "uitzondering (gevaar voor het kind of strijdig met zijn belang) met een herzieningsdatum: geef aan "
+            "wanneer dat gebeurde, of de uitzondering."
+        ),
+        "en": (
+            "The child and the family must be told of the relay, unless a motivated exception (a danger to the "
+            "child, or contrary to its interest) with a review date says why not yet: give when they were told, or "
+            "the exception."
+        ),
+    },
+    "relay_within_the_decree": {
+        "fr": (
+            "Le relais reste dans le cadre du décret du 12 mai 2004 : un service spécialisé, les seules informations "
+            "indispensables, l'enfant et la famille informés (ou une exception motivée)."
+        ),
+        "nl": (
+            "De doorgifte blijft binnen het decreet van 12 mei 2004: een gespecialiseerde dienst, alleen de "
+            "onmisbare informatie, het kind en het gezin geïnformeerd (of een gemotiveerde uitzondering)."
+        ),
+        "en": (
+            "The relay stays within the decree of 12 May 2004: a specialised service, only the indispensable "
+            "information, the child and the family told (or a motivated exception)."
+        ),
+    },
     "necessity_record_refused": {
         "fr": (
             "Cette révélation ne peut pas être enregistrée comme un état de nécessité : les points signalés disent "

@@ -121,7 +121,7 @@ def _findings(profile: Profile, conditions: Sequence[Condition]) -> tuple[Findin
 
 
 def shared_secrecy_findings(
-    e: ss.ExchangeFacts, mode: SharedSecretConsentMode, profile: Profile
+    e: ss.ExchangeFacts, mode: SharedSecretConsentMode, profile: Profile, today: date
 ) -> tuple[Finding, ...]:
     """R67 — the four cumulative conditions of shared secrecy, and the limits of team, hierarchy and relatives."""
     recipients, items = [r.reference for r in e.recipients], [i.reference for i in e.items]
@@ -136,10 +136,19 @@ def shared_secrecy_findings(
             ),
             (("R69",), "same_mission", grounds.SHARED_SECRECY, ss.check_same_mission(e.discloser, e.recipients)),
             (
-                ("R70",),
-                "master_of_secret_agrees",
-                grounds.SHARED_SECRECY,
-                ss.check_master_informed(e.master, recipients, items, mode),
+                (
+                    ("R77", "R30"),
+                    "relay_within_the_decree",
+                    grounds.FWB_MALTREATMENT_DECREE,
+                    ss.check_fwb_relay(e, today),
+                )
+                if e.fwb_maltreatment_relay
+                else (
+                    ("R70",),
+                    "master_of_secret_agrees",
+                    grounds.SHARED_SECRECY,
+                    ss.check_master_informed(e.master, recipients, items, mode),
+                )
             ),
             (("R71",), "items_strictly_necessary", grounds.SHARED_SECRECY, ss.check_items(e.items)),
             (("R75",), "team_sharing_allowed", grounds.TEAM_SHARING, ss.check_team(e.recipients, e.master)),
@@ -260,7 +269,7 @@ def classify(f: ClassifyFacts) -> Classification:
         master = Finding("R35", "master_of_secret_not_restricted", Status.PASS, grounds.MASTER_OF_SECRET)
         return Classification(Routing.NOT_RESTRICTED, (), (master,))
     regimes = (
-        _assess(Regime.SHARED_SECRECY, shared_secrecy_findings(f.exchange, f.mode, f.profile)),
+        _assess(Regime.SHARED_SECRECY, shared_secrecy_findings(f.exchange, f.mode, f.profile, f.today)),
         _assess(Regime.ART_458TER_CONCERTATION, concertation_findings(f), fitting_bases(f)),
         _assess(Regime.ART_458BIS_REPORT, report_findings(f.report, f.today, f.profile, recording=False)),
         _assess(Regime.STATE_OF_NECESSITY, necessity_findings(f.necessity, f.threshold, f.profile, recording=False)),

@@ -21,12 +21,13 @@ participants) could justify it (R67, `not_shared_secrecy`).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import date, datetime
 from typing import Protocol
 
 from policies import grounds
 from policies.concertation import JUDICIAL_SECTORS
-from policies.decision import Violation
-from policies.person_concerned import ConsentStatus
+from policies.decision import Finding, Violation
+from policies.person_concerned import ConsentStatus, ExceptionReason, check_information_exception
 from policies.vocab import (
     HierarchyPurpose,
     ItemPurpose,
@@ -34,6 +35,7 @@ from policies.vocab import (
     SecrecySource,
     Sector,
     SharedSecretConsentMode,
+    SpecialisedService,
 )
 
 #: R76 — the only reasons to share with the hierarchy.
@@ -61,6 +63,8 @@ class PartyFacts(Protocol):
     def judicial_mandate(self) -> bool | None: ...
     @property
     def all_members_bound(self) -> bool | None: ...
+    @property
+    def specialised_service(self) -> SpecialisedService | None: ...
 
 
 class ItemFacts(Protocol):
@@ -76,6 +80,21 @@ class ItemFacts(Protocol):
     def serves(self) -> ItemPurpose | None: ...
     @property
     def pseudonymised(self) -> bool | None: ...
+    @property
+    def indispensable_for_care(self) -> bool | None: ...
+
+
+class ExceptionFacts(Protocol):
+    """R30 — a motivated exception to informing the child and family, with a review date."""
+
+    @property
+    def reason(self) -> ExceptionReason | None: ...
+    @property
+    def motivation(self) -> str | None: ...
+    @property
+    def decided_by(self) -> str | None: ...
+    @property
+    def review_at(self) -> date | None: ...
 
 
 class MasterFacts(Protocol):
@@ -91,6 +110,10 @@ class MasterFacts(Protocol):
     def informed(self) -> bool | None: ...
     @property
     def team_sharing_notice_given(self) -> bool | None: ...
+    @property
+    def child_and_family_informed_at(self) -> datetime | None: ...
+    @property
+    def information_exception(self) -> ExceptionFacts | None: ...
 
 
 class ExchangeFacts(Protocol):
@@ -108,6 +131,8 @@ class ExchangeFacts(Protocol):
     def initiated_by_hierarchy(self) -> bool | None: ...
     @property
     def why_not_pseudonymised(self) -> str | None: ...
+    @property
+    def fwb_maltreatment_relay(self) -> bool: ...
 
 
 def _blank(value: str | None) -> bool:
@@ -330,19 +355,62 @@ def check_hierarchy(e: ExchangeFacts) -> list[Violation]:
     return []
 
 
-def check_shared_secret_exchange(e: ExchangeFacts, mode: SharedSecretConsentMode) -> list[Violation]:
-    """R67 — all four conditions, and the limits of team, hierarchy and relatives; every failure is listed."""
+def check_fwb_relay(e: ExchangeFacts, today: date) -> list[Violation]:
+    """R77 — the FWB decree of 12 May 2004 (art. 3 §2): a relay of child maltreatment to a specialised service (a
+    CPMS, a PSE service, an SOS Enfants team, the conseiller or another specialised service) « ne porter[a] que sur
+    des informations indispensables à la prise en charge », and the child and family are informed — unless a
+    motivated exception of R30, with a review date, says why not yet. It takes the place of R70's agreement."""
+    out: list[Violation] = []
+    for i, r in enumerate(e.recipients):
+        if r.specialised_service is None:
+            ground = grounds.FWB_MALTREATMENT_DECREE
+            out.append(
+                Violation("R77", "relay_recipient_not_specialised", ground, f"recipients[{i}].specialised_service")
+            )
+    for i, item in enumerate(e.items):
+        if item.indispensable_for_care is not True:
+            ground = grounds.FWB_MALTREATMENT_DECREE
+            out.append(Violation("R77", "relay_item_not_indispensable", ground, f"items[{i}].indispensable_for_care"))
+    master = e.master
+    if master is not None and master.child_and_family_informed_at is not None:
+        return out
+    exception = master.information_exception if master is not None else None
+    if exception is None:
+        out.append(
+            Violation(
+                "R77",
+                "relay_family_not_informed",
+                grounds.FWB_MALTREATMENT_DECREE,
+                "master.child_and_family_informed_at",
+            )
+        )
+        return out
+    for v in check_information_exception(
+        exception.reason, exception.motivation, exception.decided_by, exception.review_at, today
+    ):
+        out.append(Violation(v.rule, v.code, v.legal_ground, f"master.information_exception.{v.field}", v.params))
+    return out
+
+
+def check_shared_secret_exchange(e: ExchangeFacts, mode: SharedSecretConsentMode, today: date) -> list[Violation]:
+    """R67 — all four conditions, and the limits of team, hierarchy and relatives; every failure is listed. A relay
+    under the FWB decree is informed as R77 says instead of agreed to (R70)."""
+    master = (
+        check_fwb_relay(e, today)
+        if e.fwb_maltreatment_relay
+        else check_master_informed(e.master, [r.reference for r in e.recipients], [i.reference for i in e.items], mode)
+    )
     return [
         *check_recipients_bound(e.discloser, e.recipients),
         *check_same_mission(e.discloser, e.recipients),
-        *check_master_informed(e.master, [r.reference for r in e.recipients], [i.reference for i in e.items], mode),
+        *master,
         *check_items(e.items),
         *check_team(e.recipients, e.master),
         *check_hierarchy(e),
     ]
 
 
-def not_shared_secrecy(violations: Sequence[Violation]) -> Violation | None:
+def not_shared_secrecy(violations: Sequence[Violation | Finding]) -> Violation | None:
     """R67 — the summary refusal: the exchange is not shared secrecy; only a 458ter concertation could justify it."""
     if not violations:
         return None

@@ -270,6 +270,16 @@ class PartyKind(StrEnum):
     RELATIVE = "relative"  # R112
 
 
+class SpecialisedService(StrEnum):
+    """R77 — the specialised services the FWB decree of 12 May 2004 lets a professional relay child maltreatment to."""
+
+    CPMS = "cpms"  # centre psycho-médico-social
+    PSE = "pse"  # service de promotion de la santé à l'école
+    SOS_ENFANTS = "sos_enfants"
+    CONSEILLER_AIDE_JEUNESSE = "conseiller_aide_jeunesse"
+    OTHER_SPECIALISED_SERVICE = "other_specialised_service"
+
+
 class SharedSecretConsentMode(StrEnum):
     """R70, D4 — what the master of the secret must have done before a shared-secrecy exchange."""
 

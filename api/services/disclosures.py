@@ -75,6 +75,7 @@ from policies.routing import (
     report_findings,
     shared_secrecy_findings,
 )
+from policies.shared_secrecy import not_shared_secrecy
 from policies.vocab import (
     NecessityThreshold,
     Profile,
@@ -124,6 +125,7 @@ TEXT_FIELDS: frozenset[str] = frozenset(
         "follow_up_plan",
         "note",
         "handed_over_to",
+        "motivation",
     }
 )
 
@@ -355,7 +357,7 @@ def classify_exchange(
 def _findings(regime: Regime, payload: Any, settings: Settings, now: datetime) -> tuple[Finding, ...]:
     profile = _profile(settings)
     if regime is Regime.SHARED_SECRECY:
-        return shared_secrecy_findings(payload, _mode(settings), profile)
+        return shared_secrecy_findings(payload, _mode(settings), profile, now.date())
     if regime is Regime.ART_458BIS_REPORT:
         p: Art458bisReportCreate = payload
         facts = report_facts(p.discloser, p.offence, p.victim, p.danger, p.recipient, p.factual_basis, p.follow_up_plan)
@@ -394,14 +396,8 @@ def create_record(
     decision = Decision(findings)
     if not decision.allowed:
         failures: list[Violation | Finding] = list(decision.failures)
-        if regime is Regime.SHARED_SECRECY:
-            summary = Violation(
-                "R67",
-                "not_shared_secrecy",
-                grounds.SHARED_SECRECY,
-                None,
-                {"rules": ",".join(sorted({f.rule for f in decision.failures if f.rule}))},
-            )
+        summary = not_shared_secrecy(decision.failures) if regime is Regime.SHARED_SECRECY else None
+        if summary is not None:
             failures = [summary, *failures]
         refuse(session, actor, action, failures, now=now, object_type=object_type, code=REFUSAL_CODES[regime])
     record_id = uuid.uuid4()

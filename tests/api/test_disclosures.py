@@ -607,3 +607,33 @@ def test_no_minutes_entry_can_be_marked_privileged(client: TestClient, auth: Tok
     r = client.post(f"/v1/concertations/{uuid.uuid4()}/minutes", json=body, headers=coordinator)
     assert r.status_code == 422
     assert ("unknown_field", "privileged") in {(v["code"], v["field"]) for v in r.json()["violations"]}
+
+
+def test_a_maltreatment_relay_to_a_specialised_service(
+    client: TestClient, alice: Headers, connection: Connection
+) -> None:
+    """R77 — the FWB decree of 12 May 2004: a specialised service, indispensable items only, the child and family
+    informed (or a motivated exception with a review date) instead of an agreement (R70)."""
+    sos = payloads.recipient(reference="sos-bxl", specialised_service="sos_enfants")
+    item = payloads.shared_item(indispensable_for_care=True)
+    told = {"child_and_family_informed_at": "2026-11-21T16:00:00Z"}
+    relay = payloads.exchange(fwb_maltreatment_relay=True, recipients=[sos], items=[item], master=told)
+    r = client.post(EXCHANGES, json=relay, headers=alice)
+    assert r.status_code == 201, r.text
+    assert "relay_within_the_decree" in {c["code"] for c in r.json()["conditions"]}
+    not_told = {
+        **relay,
+        "master": {
+            "information_exception": {
+                "reason": "child_safety_endangered",
+                "motivation": "Le père menace l'enfant.",
+                "decided_by": "la conseillère",
+                "review_at": "2026-11-22",
+            }
+        },
+    }
+    r = refused(client, connection, alice, EXCHANGES, not_told, "not_shared_secrecy")
+    assert ("R30", "information_exception_invalid") in pairs(r)  # the review date must lie ahead
+    anyone = {**relay, "recipients": [payloads.recipient(reference="sos-bxl")]}
+    r = refused(client, connection, alice, EXCHANGES, anyone, "not_shared_secrecy")
+    assert ("R77", "relay_recipient_not_specialised") in pairs(r)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from policies.art_458bis import ReportFacts
 from policies.necessity import NecessityFacts
-from policies.person_concerned import ConsentStatus
+from policies.person_concerned import ConsentStatus, ExceptionReason
 from policies.vocab import (
     ConsultedKind,
     DangerTime,
@@ -25,6 +26,7 @@ from policies.vocab import (
     ReportRecipient,
     SecrecySource,
     Sector,
+    SpecialisedService,
     Vulnerability,
 )
 
@@ -47,6 +49,7 @@ class Party:
     mission_id: str | None = MISSION
     judicial_mandate: bool | None = False
     all_members_bound: bool | None = None
+    specialised_service: SpecialisedService | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,17 @@ class Item:
     in_interest_of_person: bool | None = True
     serves: ItemPurpose | None = ItemPurpose.CARE_OF_PERSON
     pseudonymised: bool | None = True
+    indispensable_for_care: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exception_:
+    """R30 — an exception to informing the child and family (R77)."""
+
+    reason: ExceptionReason | None = ExceptionReason.CHILD_SAFETY_ENDANGERED
+    motivation: str | None = "informer le père exposerait l'enfant à des représailles"
+    decided_by: str | None = "la conseillère de l'aide à la jeunesse"
+    review_at: date | None = date(2026, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +79,8 @@ class Master:
     consent_items: Sequence[str] = (ITEM_REF,)
     informed: bool | None = True
     team_sharing_notice_given: bool | None = True
+    child_and_family_informed_at: datetime | None = None
+    information_exception: Exception_ | None = None
 
 
 #: The aid worker who holds the secret.
@@ -89,6 +105,7 @@ class Exchange:
     hierarchy_purpose: HierarchyPurpose | None = None
     initiated_by_hierarchy: bool | None = None
     why_not_pseudonymised: str | None = None
+    fwb_maltreatment_relay: bool = False
 
 
 EXCHANGE = Exchange()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -11,6 +12,7 @@ from policies.decision import Violation
 from policies.person_concerned import ConsentStatus
 from policies.shared_secrecy import (
     HIERARCHY_PURPOSES,
+    check_fwb_relay,
     check_hierarchy,
     check_items,
     check_master_informed,
@@ -20,7 +22,14 @@ from policies.shared_secrecy import (
     check_team,
     not_shared_secrecy,
 )
-from policies.vocab import HierarchyPurpose, ItemPurpose, SecrecySource, Sector, SharedSecretConsentMode
+from policies.vocab import (
+    HierarchyPurpose,
+    ItemPurpose,
+    SecrecySource,
+    Sector,
+    SharedSecretConsentMode,
+    SpecialisedService,
+)
 from tests.policies.facts import Found, found, v
 from tests.policies.regime_facts import (
     DISCLOSER,
@@ -30,6 +39,7 @@ from tests.policies.regime_facts import (
     MASTER,
     RECIPIENT,
     RECIPIENT_REF,
+    Exception_,
     Exchange,
     Item,
     Master,
@@ -45,6 +55,8 @@ REQUIRED = SharedSecretConsentMode.CONSENT_REQUIRED
 INFORMATION = SharedSecretConsentMode.INFORMATION_ONLY
 
 # --- R68, R72, R20, R112: every recipient bound by professional secrecy -------------------------------------------
+
+TODAY = date(2026, 11, 22)
 
 
 @pytest.mark.parametrize(
@@ -702,17 +714,17 @@ _TEAM = team()
     ],
 )
 def test_shared_secret_exchange(exchange: Exchange, mode: SharedSecretConsentMode, expected: list[Found]) -> None:
-    assert found(check_shared_secret_exchange(exchange, mode)) == expected
+    assert found(check_shared_secret_exchange(exchange, mode, TODAY)) == expected
 
 
 @pytest.mark.parametrize(
     ("violations", "rules"),
     [
         ([], None),
-        (check_shared_secret_exchange(replace(EXCHANGE, master=None), REQUIRED), "R70"),
+        (check_shared_secret_exchange(replace(EXCHANGE, master=None), REQUIRED, TODAY), "R70"),
         (
             check_shared_secret_exchange(
-                replace(EXCHANGE, recipients=(relative(), _POLICE, with_sector(Sector.SCHOOL))), REQUIRED
+                replace(EXCHANGE, recipients=(relative(), _POLICE, with_sector(Sector.SCHOOL))), REQUIRED, TODAY
             ),
             "R112,R20,R70,R72",
         ),
@@ -735,7 +747,7 @@ def test_not_shared_secrecy(violations: list[Violation], rules: str | None) -> N
 
 def test_exchange_facts_are_lawful_by_default() -> None:
     assert (EXCHANGE.discloser, EXCHANGE.recipients, EXCHANGE.items) == (DISCLOSER, (RECIPIENT,), (ITEM,))
-    assert found(check_shared_secret_exchange(EXCHANGE, REQUIRED)) == []
+    assert found(check_shared_secret_exchange(EXCHANGE, REQUIRED, TODAY)) == []
 
 
 @pytest.mark.parametrize(
@@ -745,4 +757,70 @@ def test_exchange_facts_are_lawful_by_default() -> None:
 )
 def test_discloser_of_another_sector_is_never_shared_secrecy(sector: Sector, rule: str) -> None:
     exchange = replace(EXCHANGE, discloser=replace(DISCLOSER, sector=sector))
-    assert rule in {x.rule for x in check_shared_secret_exchange(exchange, REQUIRED)}
+    assert rule in {x.rule for x in check_shared_secret_exchange(exchange, REQUIRED, TODAY)}
+
+
+# --- R77: a child-maltreatment relay under the FWB decree of 12 May 2004 --------------------------------------
+
+_SOS = replace(RECIPIENT, specialised_service=SpecialisedService.SOS_ENFANTS)
+_INDISPENSABLE = replace(ITEM, indispensable_for_care=True)
+_INFORMED = replace(MASTER, consent=None, child_and_family_informed_at=datetime(2026, 11, 20, 10, tzinfo=UTC))
+_RELAY = replace(EXCHANGE, fwb_maltreatment_relay=True, recipients=(_SOS,), items=(_INDISPENSABLE,), master=_INFORMED)
+_NOT_YET = replace(_INFORMED, child_and_family_informed_at=None, information_exception=Exception_())
+
+
+@pytest.mark.parametrize(
+    ("exchange", "expected"),
+    [
+        (_RELAY, []),
+        (replace(_RELAY, master=_NOT_YET), []),
+        (
+            replace(_RELAY, recipients=(RECIPIENT,)),
+            [v("R77", "relay_recipient_not_specialised", "recipients[0].specialised_service")],
+        ),
+        (
+            replace(_RELAY, items=(ITEM,)),
+            [v("R77", "relay_item_not_indispensable", "items[0].indispensable_for_care")],
+        ),
+        (
+            replace(_RELAY, master=None),
+            [v("R77", "relay_family_not_informed", "master.child_and_family_informed_at")],
+        ),
+        (
+            replace(_RELAY, master=replace(_INFORMED, child_and_family_informed_at=None)),
+            [v("R77", "relay_family_not_informed", "master.child_and_family_informed_at")],
+        ),
+        (
+            replace(_RELAY, master=replace(_NOT_YET, information_exception=Exception_(review_at=TODAY))),
+            [v("R30", "information_exception_invalid", "master.information_exception.review_at")],
+        ),
+        (
+            replace(_RELAY, master=replace(_NOT_YET, information_exception=Exception_(reason=None, motivation=" "))),
+            [
+                v("R30", "information_exception_invalid", "master.information_exception.reason"),
+                v("R30", "information_exception_invalid", "master.information_exception.motivation"),
+            ],
+        ),
+    ],
+    ids=[
+        "informed",
+        "exception-with-review-date",
+        "not-a-specialised-service",
+        "item-not-indispensable",
+        "no-master-record",
+        "neither-informed-nor-excepted",
+        "exception-review-date-not-future",
+        "exception-without-reason-or-motivation",
+    ],
+)
+def test_fwb_relay(exchange: Exchange, expected: list[Found]) -> None:
+    assert found(check_fwb_relay(exchange, TODAY)) == expected
+
+
+def test_a_relay_is_informed_instead_of_agreed_to() -> None:
+    """R77 takes the place of R70's agreement; the other conditions still hold."""
+    assert found(check_shared_secret_exchange(_RELAY, SharedSecretConsentMode.CONSENT_REQUIRED, TODAY)) == []
+    police = replace(_RELAY, recipients=(replace(_SOS, sector=Sector.POLICE),))
+    assert found(check_shared_secret_exchange(police, SharedSecretConsentMode.CONSENT_REQUIRED, TODAY)) == [
+        v("R20", "police_parquet_not_shared_secrecy", "recipients[0].sector")
+    ]
