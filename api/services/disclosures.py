@@ -126,6 +126,7 @@ TEXT_FIELDS: frozenset[str] = frozenset(
         "note",
         "handed_over_to",
         "motivation",
+        "decided_by",
     }
 )
 
@@ -261,7 +262,11 @@ def _report_recipient(p: ClassifyRequest) -> ReportRecipient | None:
 
 
 def _registered_bases(session: Session) -> list[RegisteredBasis]:
-    rows = session.exec(select(LegalBasis).where(LegalBasis.status == BasisStatus.ACTIVE.value)).all()
+    """The bases a classification may point to: active, and not confidential (R9: a confidential basis is read by
+    the concertations resting on it, not offered to whoever asks)."""
+    rows = session.exec(
+        select(LegalBasis).where(LegalBasis.status == BasisStatus.ACTIVE.value, col(LegalBasis.confidential).is_(False))
+    ).all()
     return [
         RegisteredBasis(str(row.id), BasisStanding(basis_public(row), confidential=row.confidential, retired=False))
         for row in rows

@@ -637,3 +637,24 @@ def test_a_maltreatment_relay_to_a_specialised_service(
     anyone = {**relay, "recipients": [payloads.recipient(reference="sos-bxl")]}
     r = refused(client, connection, alice, EXCHANGES, anyone, "not_shared_secrecy")
     assert ("R77", "relay_recipient_not_specialised") in pairs(r)
+
+
+def test_a_confidential_basis_is_not_offered_by_the_classification(
+    client: TestClient, alice: Headers, auth: Token
+) -> None:
+    """R9 — a confidential basis is read by the concertations resting on it, never offered to whoever asks."""
+    coordinator = auth("coord-1", "coordinator", org="cpas-a")
+    assert (
+        client.post("/v1/legal-bases", json=payloads.decree(confidential=True), headers=coordinator).status_code == 201
+    )
+    police = payloads.recipient(
+        reference="insp-bob", sector="police", organisation="Zone de police Bruxelles-Capitale", function="inspecteur"
+    )
+    answer = classify(
+        client,
+        alice,
+        discloser=payloads.discloser(sector="aid_care"),
+        recipients=[police],
+        purpose_category="protect_integrity",
+    )
+    assert answer["routing"] == "not_allowed" and regime(answer, "art_458ter_concertation")["bases"] == []
