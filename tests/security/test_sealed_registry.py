@@ -19,8 +19,9 @@ from sqlmodel import Session, select
 from api.commands.keys import rotate_keks, seal_registry
 from api.security.crypto import KeyRingFile
 from api.security.kms import Kms
-from api.services.sealed import basis_key_owner
+from api.services.sealed import basis_key_owner, disclosure_key_owner
 from models.audit import AuditEvent
+from models.disclosure import DisclosureKey
 from models.legal_basis import BasisKey, LegalBasis
 from tests.api import payloads
 from tests.conftest import NOW, Token
@@ -180,3 +181,24 @@ def test_seal_registry_seals_plaintext_left_from_before_0004_and_is_idempotent(
     got = client.get(f"/v1/legal-bases/{basis['id']}", headers=coordinator).json()
     assert got["prosecutor_authorisation"]["motivation"] == MOTIVATION
     assert client.get(f"/v1/legal-bases/{decree['id']}", headers=coordinator).json()["retirement_reason"] == REASON
+
+
+def test_kek_rotation_rewraps_the_disclosure_records_keys_and_they_stay_readable(
+    client: TestClient, auth: Token, connection: Connection, keyring: Kms
+) -> None:
+    """A disclosure record's own data key (shared secrecy, art. 458bis, necessity) follows the KEK rotation; it is
+    wrapped under an id of its own namespace, never under the bare record id."""
+    alice = auth("sw-alice", "participant", org="cpas-a")
+    exchange = client.post("/v1/shared-secret-exchanges", json=payloads.exchange(), headers=alice).json()
+    old = keyring.active
+    with db(connection) as session:
+        key = session.exec(select(DisclosureKey)).one()
+        assert len(keyring.unwrap(key.kek_id, key.wrapped_dek, disclosure_key_owner(key.record_id))) == 32
+        with pytest.raises(Exception):  # noqa: B017 - any failure: not under the bare record id
+            keyring.unwrap(key.kek_id, key.wrapped_dek, key.record_id)
+        report = rotate_keks(session, keyring, NOW)
+        key = session.exec(select(DisclosureKey)).one()
+    assert report.rewrapped == 1 and report.failed == []
+    assert key.kek_id == keyring.active != old
+    got = client.get(f"/v1/shared-secret-exchanges/{exchange['id']}", headers=alice).json()
+    assert got["items"][0]["content"] == payloads.shared_item()["content"]
