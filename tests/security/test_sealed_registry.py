@@ -193,6 +193,7 @@ def test_kek_rotation_rewraps_the_disclosure_records_keys_and_they_stay_readable
     old = keyring.active
     with db(connection) as session:
         key = session.exec(select(DisclosureKey)).one()
+        assert key.wrapped_dek is not None
         assert len(keyring.unwrap(key.kek_id, key.wrapped_dek, disclosure_key_owner(key.record_id))) == 32
         with pytest.raises(Exception):  # noqa: B017 - any failure: not under the bare record id
             keyring.unwrap(key.kek_id, key.wrapped_dek, key.record_id)
