@@ -2,9 +2,12 @@
 
 One case throughout, as in the README's curl path and `tests/api/payloads.py`: a youth-aid decree of the French
 Community, a concertation about a child (Léa), a CPAS social worker (Alice), the SAJ counsellor who chairs, a
-magistrate of the Brussels parquet (J. Dupont) asking for the minutes. The ids are shared, so one answer's id is the
-next request's. Responses were taken from the service (walked by `tests/openapi/walk.py`) and trimmed; every example
-is checked against its schema, and every request body is sent to the service, by tests/openapi/.
+magistrate of the Brussels parquet (J. Dupont) asking for the minutes; beside it, the other regimes of disclosure:
+Alice sharing with a psychologist of the same mission under shared professional secrecy, with the person's consent, a
+report to the procureur du Roi of beatings of a child (art. 458bis, `cp_398`), a state-of-necessity record. The ids are
+shared, so one answer's id is the next request's. Responses were taken from the service (walked by
+`tests/openapi/walk.py`) and trimmed; every example is checked against its schema, and every request body is sent to
+the service, by tests/openapi/.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ ATTENDANCE_ID = "0f5de4c4-c092-59c0-a9a8-a8378444c58b"
 SILENCE_ID = "46ff1e27-c0ff-5bec-8fe5-d51250c4fcbe"
 ENTRY_ID = "b2a83d28-36cc-501a-a7f6-f6cd0c11be10"
 REQUEST_ID = "1d0969be-a6e0-5ed1-b774-179dca4d9348"
+EXCHANGE_ID = "1e2852fc-d08f-576c-a8a8-b334516bbbf8"
+REPORT_ID = "e30e64d2-cc31-5706-bca9-48eaaaa83460"
+NECESSITY_ID = "15aff608-247c-53e7-938f-d07f75a05f23"
 
 # ------------------------------------------------------------------------------------------------ problems
 
@@ -155,6 +161,100 @@ IF_MATCH_REQUIRED: dict[str, Any] = {
     ),
     "code": "precondition_required",
     "violations": [],
+}
+NOT_SHARED_SECRECY: dict[str, Any] = {
+    "type": "https://concertation.example/problems/not_shared_secrecy",
+    "title": "Contenu non conforme",
+    "status": 422,
+    "detail": (
+        "Cet échange n'est pas du secret professionnel partagé : ses conditions "
+        "cumulatives ne sont pas toutes remplies (règles R20). Seule une "
+        "concertation de cas (art. 458ter C. pén. : base légale, finalité "
+        "admise, participants autorisés) pourrait le justifier ; sinon, ne "
+        "partagez pas."
+    ),
+    "code": "not_shared_secrecy",
+    "violations": [
+        {
+            "rule": "R67",
+            "code": "not_shared_secrecy",
+            "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+            "message": (
+                "Cet échange n'est pas du secret professionnel partagé : ses conditions "
+                "cumulatives ne sont pas toutes remplies (règles R20). Seule une "
+                "concertation de cas (art. 458ter C. pén. : base légale, finalité "
+                "admise, participants autorisés) pourrait le justifier ; sinon, ne "
+                "partagez pas."
+            ),
+            "field": None,
+        },
+        {
+            "rule": "R20",
+            "code": "police_parquet_not_shared_secrecy",
+            "legal_ground": "recommandation SDJ (avis sur le projet Pot-pourri V)",
+            "message": (
+                "Dès que la police ou le parquet prennent part à l'échange (autour de "
+                "la table, comme destinataire ou comme professionnel qui partage), ce "
+                "n'est pas du secret professionnel partagé : seul l'art. 458ter C. pén. "
+                "peut le justifier, dans ses limites. Enregistrez-le comme "
+                "concertation de cas."
+            ),
+            "field": "recipients[0].sector",
+        },
+    ],
+}
+REPORT_ON_A_RUMOUR: dict[str, Any] = {
+    "type": "https://concertation.example/problems/art_458bis_conditions_not_met",
+    "title": "Contenu non conforme",
+    "status": 422,
+    "detail": (
+        "Ce signalement est refusé : les conditions de l'art. 458bis C. pén. ne "
+        "sont pas toutes réunies, et les points signalés disent lesquelles. "
+        "Corrigez-les ou, si elles ne peuvent pas l'être, ne signalez pas sur "
+        "cette base : signaler reste une faculté, jamais une obligation."
+    ),
+    "code": "art_458bis_conditions_not_met",
+    "violations": [
+        {
+            "rule": "R102",
+            "code": "danger_not_real",
+            "legal_ground": "art. 458bis C. pén. (péril grave et imminent, danger sérieux et réel) ; Nouwynck",
+            "message": (
+                "Un signalement doit reposer sur des faits (ce que vous avez constaté, "
+                "ce que la victime ou un tiers vous a rapporté, avec dates et sources), "
+                "pas sur une simple inquiétude ou une rumeur (art. 458bis C. pén.) : "
+                "décrivez ces faits."
+            ),
+            "field": "factual_basis",
+        }
+    ],
+}
+NECESSITY_WEIGHED_ALONE: dict[str, Any] = {
+    "type": "https://concertation.example/problems/necessity_record_refused",
+    "title": "Contenu non conforme",
+    "status": 422,
+    "detail": (
+        "Cette révélation ne peut pas être enregistrée comme un état de "
+        "nécessité : les points signalés disent quelles conditions manquent ou "
+        "ne sont pas établies (une réponse manquante ou « inconnue » est un "
+        "refus). Complétez-les ; à défaut, le secret professionnel s'impose."
+    ),
+    "code": "necessity_record_refused",
+    "violations": [
+        {
+            "rule": "R100",
+            "code": "necessity_not_consulted",
+            "legal_ground": (
+                "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)"
+            ),
+            "message": (
+                "L'état de nécessité ne se pèse pas seul : consultez des collègues "
+                "tenus au secret professionnel ou un avocat, et indiquez qui vous avez "
+                "consulté."
+            ),
+            "field": "consulted",
+        }
+    ],
 }
 
 # ------------------------------------------------------------------------------------------------ resources
@@ -426,6 +526,448 @@ LEGAL_BASIS: dict[str, Any] = {
     "version": 1,
 }
 
+# The other regimes (shared professional secrecy, art. 458bis, state of necessity): Alice, of the CPAS, and a
+# psychologist of the same mission (mission M-F12) around a mother (P-001); beatings of a child (child-7).
+DISCLOSER: dict[str, Any] = {
+    "reference": "sw-alice",
+    "sector": "social_security_cpas",
+    "organisation": "CPAS de Schaerbeek",
+    "function": "assistant social",
+    "bound_by_professional_secrecy": True,
+    "secrecy_source": "arts_36_50_cpas_organic_law",
+    "mission_id": "M-F12",
+    "judicial_mandate": False,
+}
+RECIPIENT: dict[str, Any] = {
+    "reference": "psy-karim",
+    "kind": "professional",
+    "sector": "health",
+    "organisation": "Service de santé mentale Le Méridien",
+    "function": "psychologue",
+    "bound_by_professional_secrecy": True,
+    "secrecy_source": "art_458_cp",
+    "secrecy_evidence": "Psychologue agréé, tenu au secret par l'art. 458 C. pén. (déclaration écrite).",
+    "mission_id": "M-F12",
+    "judicial_mandate": False,
+}
+SHARED_ITEM: dict[str, Any] = {
+    "reference": "item-1",
+    "content": "Madame dort mal depuis la perte de son emploi et craint de ne plus pouvoir payer le loyer.",
+    "necessity_justification": "Le suivi psychologique commun doit tenir compte de l'angoisse liée au logement.",
+    "in_interest_of_person": True,
+    "serves": "care_of_person",
+    "pseudonymised": True,
+}
+MASTER: dict[str, Any] = {
+    "consent": "given",
+    "consent_recipients": ["psy-karim"],
+    "consent_items": ["item-1"],
+    "consent_given_at": "2026-11-20T10:00:00+01:00",
+    "informed": True,
+    "informed_at": "2026-11-20T10:00:00+01:00",
+}
+DANGER: dict[str, Any] = {
+    "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+    "grave": True,
+    "imminent": True,
+    "harm_to_another": True,
+    "time": "present",
+    "grave_and_imminent_danger_to_victim": True,
+    "serious_danger_to_other_victims": False,
+    "unable_to_protect_alone_or_with_third_parties": True,
+}
+FACTUAL_BASIS: dict[str, Any] = {
+    "kinds": ["observed", "disclosed_by_victim"],
+    "description": "Ecchymoses constatées le 20 novembre ; l'enfant a dit que son père le frappe.",
+    "observed_on": "2026-11-20",
+}
+WEIGHING: dict[str, Any] = {
+    "interest_protected": "La vie de l'enfant, plus impérieuse que le secret.",
+    "weighing": "more_compelling",
+}
+SUBSIDIARITY: dict[str, Any] = {
+    "no_other_means": True,
+    "alternatives_tried": ["Appel au réseau familial, sans réponse."],
+}
+PROPORTIONALITY: dict[str, Any] = {
+    "disclosure_limited_to_averting": True,
+    "disclosed": "Adresse actuelle et menace proférée ce soir.",
+    "disclosed_to": "service d'urgence de la zone de police",
+}
+
+ART_422BIS_GUIDANCE = (
+    "Art. 422bis C. pén. (abstention coupable) : est puni d'un "
+    "emprisonnement de huit jours à un an et d'une amende de 50 à 500 euros "
+    "celui qui s'abstient de venir en aide ou de procurer une aide à une "
+    "personne exposée à un péril grave, soit qu'il ait constaté lui-même la "
+    "situation de cette personne, soit que cette situation lui soit "
+    "décrite par ceux qui sollicitent son intervention ; pas d'infraction "
+    "lorsque l'aide comporterait un danger sérieux pour soi-même ou pour "
+    "autrui, ou en cas de doute raisonnable sur la gravité du péril. Cette "
+    "information vous oriente ; le service n'en déduit aucune démarche."
+)
+SHARED_SECRECY_CONDITIONS: list[dict[str, Any]] = [
+    {
+        "rule": "R68",
+        "code": "recipients_bound_by_secrecy",
+        "status": "pass",
+        "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+        "message": (
+            "Le professionnel qui partage et chaque destinataire sont tenus au "
+            "secret professionnel, avec sa source indiquée ; aucun destinataire "
+            "n'appartient à la police, au parquet ou à l'école, ni n'est un proche "
+            "de la personne."
+        ),
+        "field": None,
+    },
+    {
+        "rule": "R69",
+        "code": "same_mission",
+        "status": "pass",
+        "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+        "message": (
+            "Tous ont la même mission déclarée auprès de la même personne, établie "
+            "avant le partage, et le même statut au regard d'un mandat judiciaire."
+        ),
+        "field": None,
+    },
+    {
+        "rule": "R70",
+        "code": "master_of_secret_agrees",
+        "status": "pass",
+        "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+        "message": (
+            "La personne concernée (le maître du secret) sait ce qui sera partagé "
+            "et avec qui et, quand votre service l'exige, elle a donné son accord "
+            "préalable pour chaque destinataire et chaque information."
+        ),
+        "field": None,
+    },
+    {
+        "rule": "R71",
+        "code": "items_strictly_necessary",
+        "status": "pass",
+        "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+        "message": (
+            "Chaque information est justifiée comme strictement nécessaire à la "
+            "mission commune et sert l'aide à la personne, dans son intérêt "
+            "exclusif."
+        ),
+        "field": None,
+    },
+    {
+        "rule": "R75",
+        "code": "team_sharing_allowed",
+        "status": "pass",
+        "legal_ground": "recommandation Meersseman ; circulaire CPAS (travail en équipe)",
+        "message": (
+            "Aucune équipe n'est destinataire, ou chaque équipe destinataire n'a "
+            "que des membres tenus au secret professionnel et la personne a été "
+            "informée des échanges possibles entre collègues."
+        ),
+        "field": None,
+    },
+    {
+        "rule": "R76",
+        "code": "hierarchy_sharing_allowed",
+        "status": "pass",
+        "legal_ground": "Donnet, Dubois, Guilbau (hiérarchie : données anonymes, jamais imposé)",
+        "message": (
+            "La hiérarchie n'est pas destinataire, ou elle l'est pour la "
+            "supervision ou le soutien du travailleur, avec des données "
+            "pseudonymisées ou une raison enregistrée de ne pas le faire."
+        ),
+        "field": None,
+    },
+]
+FOLLOW_UP_PLANNED: dict[str, Any] = {
+    "rule": "R103",
+    "code": "follow_up_planned",
+    "status": "pass",
+    "legal_ground": "art. 458bis C. pén. (« sans préjudice » de l'art. 422bis C. pén.)",
+    "message": (
+        "Un plan de suivi est enregistré : l'aide à la personne se poursuit, ou le relais est passé à un "
+        "professionnel mieux outillé."
+    ),
+    "field": None,
+}
+DISCLOSER_SHOWN: dict[str, Any] = {
+    **DISCLOSER,
+    "is_lawyer": False,
+    "information_from_own_client": None,
+    "suspected": False,
+}
+SHARED_SECRET_EXCHANGE: dict[str, Any] = {
+    "id": EXCHANGE_ID,
+    "regime": "shared_secrecy",
+    "status": "recorded",
+    "person_ref": "P-001",
+    "conditions": SHARED_SECRECY_CONDITIONS,
+    "created_at": "2026-11-22T09:49:00Z",
+    "created_by": "concertation-dev|sw-alice",
+    "version": 1,
+    "discloser": DISCLOSER_SHOWN,
+    "recipients": [{**RECIPIENT, "all_members_bound": None, "magistrate_function": None, "specialised_service": None}],
+    "items": [{**SHARED_ITEM, "indispensable_for_care": None}],
+    "master": {
+        "consent": "given",
+        "consent_recipients": ["psy-karim"],
+        "consent_items": ["item-1"],
+        "consent_given_at": "2026-11-20T09:00:00Z",
+        "informed": True,
+        "informed_at": "2026-11-20T09:00:00Z",
+        "team_sharing_notice_given": None,
+        "child_and_family_informed_at": None,
+        "information_exception": None,
+    },
+    "hierarchy_purpose": None,
+    "initiated_by_hierarchy": None,
+    "why_not_pseudonymised": None,
+    "consent_mode": "consent_required",
+}
+ART_458BIS_REPORT: dict[str, Any] = {
+    "id": REPORT_ID,
+    "regime": "art_458bis_report",
+    "status": "follow_up_open",
+    "person_ref": "child-7",
+    "conditions": [
+        {
+            "rule": "R101",
+            "code": "art_458bis_conditions_met",
+            "status": "pass",
+            "legal_ground": "art. 458bis C. pén.",
+            "message": (
+                "Les conditions de l'art. 458bis C. pén. sont réunies : infraction de "
+                "la liste, victime mineure ou vulnérable, danger grave et réel, "
+                "impossibilité de la protéger autrement, information au seul procureur "
+                "du Roi. Informer reste une faculté, jamais une obligation, et ne met "
+                "pas fin à votre aide."
+            ),
+            "field": None,
+        },
+        FOLLOW_UP_PLANNED,
+    ],
+    "created_at": "2026-11-22T09:52:00Z",
+    "created_by": "concertation-dev|sw-alice",
+    "version": 1,
+    "discloser": DISCLOSER_SHOWN,
+    "offence": "cp_398",
+    "offence_list_version": "2026-12-07.1",
+    "victim": {"is_minor": True, "vulnerabilities": []},
+    "danger": DANGER,
+    "recipient": "procureur_du_roi",
+    "judicial_district": "Bruxelles",
+    "factual_basis": FACTUAL_BASIS,
+    "follow_up_plan": "Maintenir les visites à domicile et relayer vers SOS Enfants.",
+    "follow_ups": [],
+    "art_422bis_guidance": ART_422BIS_GUIDANCE,
+}
+NECESSITY_RECORD: dict[str, Any] = {
+    "id": NECESSITY_ID,
+    "regime": "state_of_necessity",
+    "status": "follow_up_open",
+    "person_ref": "P-001",
+    "conditions": [
+        {
+            "rule": "R99",
+            "code": "necessity_conditions_met",
+            "status": "pass",
+            "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+            "message": (
+                "Chaque condition de l'état de nécessité est remplie et enregistrée : "
+                "un danger grave et imminent pour autrui, actuel ou à venir ; un "
+                "intérêt à protéger pesé contre le secret ; aucun autre moyen de "
+                "l'écarter ; une révélation limitée à ce qui l'écarte ; qui en a fait "
+                "l'appréciation."
+            ),
+            "field": None,
+        },
+        {
+            "rule": "R100",
+            "code": "necessity_assessed_with_others",
+            "status": "pass",
+            "legal_ground": (
+                "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)"
+            ),
+            "message": (
+                "La révélation a été pesée avec des collègues tenus au secret "
+                "professionnel ou avec un avocat, et la personne concernée a été "
+                "entendue (ou la raison de ne pas lui parler est enregistrée)."
+            ),
+            "field": None,
+        },
+        FOLLOW_UP_PLANNED,
+        {
+            "rule": "R105",
+            "code": "invoked_ground_admissible",
+            "status": "pass",
+            "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+            "message": (
+                "La révélation ne s'appuie pas sur un fondement qui, à lui seul, "
+                "n'ouvre aucun régime (l'art. 29 C. i. cr., l'art. 422bis C. pén. ou le "
+                "seul accord de la personne)."
+            ),
+            "field": None,
+        },
+    ],
+    "created_at": "2026-11-22T09:56:00Z",
+    "created_by": "concertation-dev|sw-alice",
+    "version": 1,
+    "discloser": DISCLOSER_SHOWN,
+    "danger": DANGER,
+    "weighing": WEIGHING,
+    "subsidiarity": SUBSIDIARITY,
+    "proportionality": PROPORTIONALITY,
+    "consulted": ["secret_bound_colleague"],
+    "person_spoken_to": True,
+    "why_person_not_spoken_to": None,
+    "assessed_by": "Alice Renard, assistante sociale",
+    "assessed_at": "2026-11-22T08:00:00Z",
+    "follow_up_plan": "Poursuivre l'accompagnement de la mère ; rendez-vous fixé demain.",
+    "invoked_ground": "none",
+    "follow_ups": [],
+    "threshold": "more_compelling",
+    "art_422bis_guidance": ART_422BIS_GUIDANCE,
+}
+CLASSIFICATION: dict[str, Any] = {
+    "routing": "shared_secrecy",
+    "open_regimes": ["shared_secrecy"],
+    "regimes": [
+        {
+            "regime": "shared_secrecy",
+            "open": True,
+            "conditions": SHARED_SECRECY_CONDITIONS,
+            "bases": [],
+            "record_at": "/v1/shared-secret-exchanges",
+        },
+        {
+            "regime": "art_458ter_concertation",
+            "open": False,
+            "conditions": [
+                {
+                    "rule": "R10",
+                    "code": "purpose_required",
+                    "status": "fail",
+                    "legal_ground": "art. 458ter §1 al. 2 C. pén. (« exclusivement »)",
+                    "message": (
+                        "La finalité de la concertation n'est pas indiquée : l'art. 458ter C. "
+                        "pén. n'en admet que trois (protéger l'intégrité physique et psychique, "
+                        "prévenir des infractions terroristes, prévenir des délits commis dans "
+                        "le cadre d'une organisation criminelle). Choisissez-en une."
+                    ),
+                    "field": "purpose_category",
+                },
+                {
+                    "rule": "R16",
+                    "code": "no_registered_basis_fits",
+                    "status": "fail",
+                    "legal_ground": "art. 458ter §1 al. 3 C. pén. (qui peut participer, finalité, modalités)",
+                    "message": (
+                        "Aucune base légale enregistrée et en vigueur ne prévoit cette finalité "
+                        "en couvrant toutes les personnes de l'échange : une concertation de "
+                        "cas (art. 458ter C. pén.) n'est pas possible telle quelle. Retirez les "
+                        "personnes que la base ne désigne pas, ou faites enregistrer une base "
+                        "légale qui les couvre."
+                    ),
+                    "field": "recipients",
+                },
+                {
+                    "rule": "R21",
+                    "code": "lawyer_not_exposing_client",
+                    "status": "pass",
+                    "legal_ground": "art. 458quater C. pén. (l'avocat et les informations de son client)",
+                    "message": (
+                        "Le professionnel n'est pas avocat, ou l'information ne vient pas de "
+                        "son client : l'exclusion de l'art. 458quater C. pén. ne s'applique "
+                        "pas."
+                    ),
+                    "field": None,
+                },
+            ],
+            "bases": [],
+            "record_at": None,
+        },
+        {
+            "regime": "art_458bis_report",
+            "open": False,
+            "conditions": [
+                {
+                    "rule": "R101",
+                    "code": "victim_not_minor_or_vulnerable",
+                    "status": "fail",
+                    "legal_ground": "art. 458bis C. pén.",
+                    "message": (
+                        "L'art. 458bis C. pén. ne vise qu'une infraction commise sur un mineur "
+                        "ou sur une personne vulnérable en raison de son âge, d'un état de "
+                        "grossesse, de la violence entre partenaires, d'une maladie, d'une "
+                        "infirmité ou d'une déficience physique ou mentale : indiquez ce qui "
+                        "s'applique à la victime ; si rien ne s'applique, ce régime n'est pas "
+                        "ouvert."
+                    ),
+                    "field": "victim",
+                },
+                {
+                    "rule": "R101",
+                    "code": "danger_not_established",
+                    "status": "fail",
+                    "legal_ground": "art. 458bis C. pén. (péril grave et imminent, danger sérieux et réel) ; Nouwynck",
+                    "message": (
+                        "L'art. 458bis C. pén. exige soit un danger grave et imminent pour "
+                        "l'intégrité physique ou mentale de la victime, soit des indices d'un "
+                        "danger sérieux et réel que d'autres mineurs ou personnes vulnérables "
+                        "en soient victimes : indiquez lequel existe. Sans l'un d'eux, un "
+                        "signalement n'est pas possible sur cette base."
+                    ),
+                    "field": "danger",
+                },
+            ],
+            "bases": [],
+            "record_at": None,
+        },
+        {
+            "regime": "state_of_necessity",
+            "open": False,
+            "conditions": [
+                {
+                    "rule": "R99",
+                    "code": "necessity_conditions_not_met",
+                    "status": "fail",
+                    "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+                    "message": (
+                        "L'état de nécessité n'est admis que si chacune de ses conditions est "
+                        "remplie et enregistrée, au cas par cas (Cass., 18 juin 2010) ; une "
+                        "réponse manquante ou « inconnue » vaut refus. Il manque ici : un "
+                        "danger grave. Complétez ce point ou, s'il n'est pas rempli, ne révélez "
+                        "pas le secret sur cette base."
+                    ),
+                    "field": "danger.grave",
+                },
+                {
+                    "rule": "R100",
+                    "code": "necessity_not_consulted",
+                    "status": "fail",
+                    "legal_ground": (
+                        "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)"
+                    ),
+                    "message": (
+                        "L'état de nécessité ne se pèse pas seul : consultez des collègues "
+                        "tenus au secret professionnel ou un avocat, et indiquez qui vous avez "
+                        "consulté."
+                    ),
+                    "field": "consulted",
+                },
+            ],
+            "bases": [],
+            "record_at": None,
+        },
+    ],
+    "guidance": [],
+    "art_422bis_guidance": ART_422BIS_GUIDANCE,
+    "consent_mode": "consent_required",
+    "offence_list_version": "2026-12-07.1",
+    "evaluated_at": "2026-11-22T09:48:00Z",
+}
+
 # ------------------------------------------------------------------------------------------------ requests
 
 REQUESTS: dict[str, Any] = {
@@ -602,6 +1144,52 @@ REQUESTS: dict[str, Any] = {
         "valid_from": "2018-04-13",
     },
     "retireLegalBasis": {"reason": "Abrogé et remplacé par le décret du 12 juin 2026."},
+    "classifyDisclosure": {
+        "discloser": DISCLOSER,
+        "recipients": [RECIPIENT],
+        "items": [{k: v for k, v in SHARED_ITEM.items() if k != "content"}],
+        "master": MASTER,
+    },
+    "createSharedSecretExchange": {
+        "person_ref": "P-001",
+        "discloser": DISCLOSER,
+        "recipients": [RECIPIENT],
+        "items": [SHARED_ITEM],
+        "master": MASTER,
+    },
+    "createArt458bisReport": {
+        "person_ref": "child-7",
+        "discloser": DISCLOSER,
+        "offence": "cp_398",
+        "victim": {"is_minor": True, "vulnerabilities": []},
+        "danger": DANGER,
+        "recipient": "procureur_du_roi",
+        "judicial_district": "Bruxelles",
+        "factual_basis": FACTUAL_BASIS,
+        "follow_up_plan": "Maintenir les visites à domicile et relayer vers SOS Enfants.",
+    },
+    "addFollowUpToArt458bisReport": {
+        "outcome": "support_continues",
+        "note": "Visites à domicile maintenues ; premier contact pris avec l'équipe SOS Enfants.",
+    },
+    "createNecessityRecord": {
+        "person_ref": "P-001",
+        "discloser": DISCLOSER,
+        "danger": DANGER,
+        "weighing": WEIGHING,
+        "subsidiarity": SUBSIDIARITY,
+        "proportionality": PROPORTIONALITY,
+        "consulted": ["secret_bound_colleague"],
+        "person_spoken_to": True,
+        "assessed_by": "Alice Renard, assistante sociale",
+        "assessed_at": "2026-11-22T09:00:00+01:00",
+        "follow_up_plan": "Poursuivre l'accompagnement de la mère ; rendez-vous fixé demain.",
+    },
+    "addFollowUpToNecessityRecord": {
+        "outcome": "handed_over",
+        "note": "La mère et l'enfant sont hébergés en maison d'accueil ; le suivi y est confié.",
+        "handed_over_to": "assistante sociale de la maison d'accueil",
+    },
 }
 
 # ------------------------------------------------------------------------------------------------ responses
@@ -1323,5 +1911,130 @@ RESPONSES: dict[str, dict[str, Any]] = {
                 "requires": ["offence_scope", "purpose.criminal_organisation"],
             },
         ]
+    },
+    "classifyDisclosure": {"200": CLASSIFICATION},
+    "createSharedSecretExchange": {"201": SHARED_SECRET_EXCHANGE, "422": NOT_SHARED_SECRECY},
+    "listSharedSecretExchanges": {
+        "200": {
+            "items": [
+                {
+                    "id": EXCHANGE_ID,
+                    "regime": "shared_secrecy",
+                    "status": "recorded",
+                    "created_at": "2026-11-22T09:49:00Z",
+                    "updated_at": "2026-11-22T09:49:00Z",
+                    "version": 1,
+                }
+            ],
+            "next_cursor": None,
+        }
+    },
+    "getSharedSecretExchange": {"200": SHARED_SECRET_EXCHANGE},
+    "createArt458bisReport": {"201": ART_458BIS_REPORT, "422": REPORT_ON_A_RUMOUR},
+    "listArt458bisReports": {
+        "200": {
+            "items": [
+                {
+                    "id": REPORT_ID,
+                    "regime": "art_458bis_report",
+                    "status": "follow_up_open",
+                    "created_at": "2026-11-22T09:52:00Z",
+                    "updated_at": "2026-11-22T09:52:00Z",
+                    "version": 1,
+                }
+            ],
+            "next_cursor": None,
+        }
+    },
+    "getArt458bisReport": {"200": ART_458BIS_REPORT},
+    "addFollowUpToArt458bisReport": {
+        "200": {
+            **ART_458BIS_REPORT,
+            "version": 2,
+            "follow_ups": [
+                {
+                    "outcome": "support_continues",
+                    "note": "Visites à domicile maintenues ; premier contact pris avec l'équipe SOS Enfants.",
+                    "handed_over_to": None,
+                    "recorded_at": "2026-11-22T09:55:00Z",
+                    "recorded_by": "concertation-dev|sw-alice",
+                }
+            ],
+        },
+        "428": IF_MATCH_REQUIRED,
+    },
+    "createNecessityRecord": {"201": NECESSITY_RECORD, "422": NECESSITY_WEIGHED_ALONE},
+    "listNecessityRecords": {
+        "200": {
+            "items": [
+                {
+                    "id": NECESSITY_ID,
+                    "regime": "state_of_necessity",
+                    "status": "follow_up_open",
+                    "created_at": "2026-11-22T09:56:00Z",
+                    "updated_at": "2026-11-22T09:56:00Z",
+                    "version": 1,
+                }
+            ],
+            "next_cursor": None,
+        }
+    },
+    "getNecessityRecord": {"200": NECESSITY_RECORD},
+    "addFollowUpToNecessityRecord": {
+        "200": {
+            **NECESSITY_RECORD,
+            "version": 2,
+            "follow_ups": [
+                {
+                    "outcome": "handed_over",
+                    "note": "La mère et l'enfant sont hébergés en maison d'accueil ; le suivi y est confié.",
+                    "handed_over_to": "assistante sociale de la maison d'accueil",
+                    "recorded_at": "2026-11-22T09:59:00Z",
+                    "recorded_by": "concertation-dev|sw-alice",
+                }
+            ],
+        },
+        "428": IF_MATCH_REQUIRED,
+    },
+    "listArt458bisOffences": {
+        "200": {
+            "version": "2026-12-07.1",
+            "status": "reference data to verify on Justel before release (EXTERNAL, requirements.md Appendix 2)",
+            "items": [
+                {
+                    "code": "cp_393",
+                    "listed_as": "arts. 392–394",
+                    "article": "art. 393 C. pén.",
+                    "title_fr": "Meurtre",
+                    "title_nl": "Doodslag",
+                    "title_en": "Intentional homicide",
+                    "in_force": True,
+                    "to_verify": True,
+                    "note": "As printed in seed 004.",
+                },
+                {
+                    "code": "cp_398",
+                    "listed_as": "arts. 396–405ter",
+                    "article": "art. 398 C. pén.",
+                    "title_fr": "Coups et blessures volontaires",
+                    "title_nl": "Opzettelijke slagen en verwondingen",
+                    "title_en": "Intentional assault and battery",
+                    "in_force": True,
+                    "to_verify": True,
+                    "note": "As printed in seed 004.",
+                },
+                {
+                    "code": "cp_399",
+                    "listed_as": "arts. 396–405ter",
+                    "article": "art. 399 C. pén.",
+                    "title_fr": "Coups et blessures volontaires ayant causé une maladie ou une incapacité de travail",
+                    "title_nl": "Opzettelijke slagen en verwondingen met ziekte of arbeidsongeschiktheid tot gevolg",
+                    "title_en": "Intentional assault causing illness or inability to work",
+                    "in_force": True,
+                    "to_verify": True,
+                    "note": "As printed in seed 004.",
+                },
+            ],
+        }
     },
 }

@@ -177,6 +177,13 @@ TAGS: tuple[dict[str, str], ...] = (
         "concertation's scope, otherwise refused whole with art. 458ter §2, kept and alerted (R49–R54).",
     },
     {
+        "name": "disclosures",
+        "description": "Which regime lets me speak? The routing question (R73) and the records of the other lawful "
+        "ways to reveal a secret, beside concertations: shared professional secrecy exchanges (R67–R77), art. 458bis "
+        "reports to the procureur du Roi (R101–R103) and state-of-necessity records (R99–R105). Checked before "
+        "anything is stored; their texts sealed; only the discloser's organisation sees them.",
+    },
+    {
         "name": "audit",
         "description": "For auditors and the DPO: the append-only audit trail (ids, rule codes and hashes, never a "
         "plaintext) and the verification of its hash chain (R109).",
@@ -184,7 +191,7 @@ TAGS: tuple[dict[str, str], ...] = (
     {
         "name": "reference",
         "description": "Reference data any authenticated caller may read: the purposes of art. 458ter, the offence "
-        "catalogue, the deployment's policy and profiles.",
+        "catalogue, the offences art. 458bis lists, the deployment's policy and profiles.",
     },
     {
         "name": "partner systems",

@@ -123,11 +123,11 @@ def check_art_458bis_report(r: ReportFacts, on: date, *, recording: bool) -> lis
         )
     if r.discloser_is_lawyer is None or (r.discloser_is_lawyer and r.information_from_own_client is not False):
         out.append(Violation("R21", "art_458quater_lawyer", grounds.ART_458QUATER_LAWYER, "discloser.is_lawyer"))
-    if not listed(r.offence, on):
+    if r.offence is None:
+        out.append(Violation("R101", "report_offence_required", grounds.ART_458BIS, "offence"))
+    elif not listed(r.offence, on):
         out.append(
-            Violation(
-                "R101", "offence_not_in_458bis_list", grounds.ART_458BIS, "offence", {"offence": str(r.offence or "?")}
-            )
+            Violation("R101", "offence_not_in_458bis_list", grounds.ART_458BIS, "offence", {"offence": r.offence})
         )
     if r.victim_is_minor is not True and not r.victim_vulnerabilities:
         out.append(Violation("R101", "victim_not_minor_or_vulnerable", grounds.ART_458BIS, "victim"))

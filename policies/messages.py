@@ -1415,16 +1415,16 @@ _TEMPLATES: dict[str, dict[str, str]] = {
     "not_shared_secrecy": {
         "fr": (
             "Cet échange n'est pas du secret professionnel partagé : ses conditions cumulatives ne sont pas toutes "
-            "remplies (règles {rules}). Seule une concertation de cas (art. 458ter C. pén. : base légale, finalité "
+            "remplies (voir {rules}). Seule une concertation de cas (art. 458ter C. pén. : base légale, finalité "
             "admise, participants autorisés) pourrait le justifier ; sinon, ne partagez pas."
         ),
         "nl": (
-            "Deze uitwisseling is geen gedeeld beroepsgeheim: niet alle cumulatieve voorwaarden zijn vervuld (regels "
+            "Deze uitwisseling is geen gedeeld beroepsgeheim: niet alle cumulatieve voorwaarden zijn vervuld (zie "
             "{rules}). Alleen een casusoverleg (art. 458ter Sw.: rechtsgrond, toegelaten doel, toegelaten deelnemers) "
             "zou ze kunnen rechtvaardigen; deel anders niet."
         ),
         "en": (
-            "This exchange is not shared professional secrecy: not all its cumulative conditions are met (rules "
+            "This exchange is not shared professional secrecy: not all its cumulative conditions are met (see "
             "{rules}). Only a case concertation (art. 458ter of the Penal Code: legal basis, allowed purpose, "
             "authorised participants) could justify it; otherwise, do not share."
         ),
@@ -1445,6 +1445,20 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "Art. 458bis of the Penal Code concerns a person bound by professional secrecy (“by status or profession a "
             "holder of secrets”): state that you are bound and on what ground; otherwise this regime does not apply to "
             "you."
+        ),
+    },
+    "report_offence_required": {
+        "fr": (
+            "Le signalement ne dit pas quelle infraction : l'art. 458bis C. pén. ne vaut que pour les infractions "
+            "qu'il énumère (GET /v1/reference/art-458bis-offences). Choisissez-la dans cette liste."
+        ),
+        "nl": (
+            "De melding zegt niet om welk misdrijf het gaat: art. 458bis Sw. geldt alleen voor de misdrijven die het "
+            "opsomt (GET /v1/reference/art-458bis-offences). Kies het in die lijst."
+        ),
+        "en": (
+            "The report does not say which offence: art. 458bis of the Penal Code applies only to the offences it "
+            "lists (GET /v1/reference/art-458bis-offences). Choose it from that list."
         ),
     },
     "offence_not_in_458bis_list": {

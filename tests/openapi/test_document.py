@@ -34,16 +34,22 @@ TAG_ORDER = [
     "person concerned",
     "minutes",
     "prosecution",
+    "disclosures",
     "audit",
     "reference",
     "partner systems",
     "health",
 ]
 #: Where an absent If-Match is answered 428 (`expected_version(required=True)`): tests/api/test_etags.py.
-IF_MATCH_REQUIRED = {"updateConcertation", "updateParticipant"}
+IF_MATCH_REQUIRED = {
+    "updateConcertation",
+    "updateParticipant",
+    "addFollowUpToArt458bisReport",
+    "addFollowUpToNecessityRecord",
+}
 HEALTH = {"/healthz", "/readyz"}
 #: Operations with neither a body, a path parameter nor a `limit`: no 422 to give an example of.
-NOTHING_TO_MALFORM = {"listPurposes", "listOffences", "getPolicy", "verifyAuditChain"}
+NOTHING_TO_MALFORM = {"listPurposes", "listOffences", "listArt458bisOffences", "getPolicy", "verifyAuditChain"}
 
 Operation = tuple[str, str, dict[str, Any]]
 

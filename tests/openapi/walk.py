@@ -4,9 +4,11 @@ OpenAPI tests (and how the examples of `api.examples` were first captured).
 `walk` registers a decree, drafts a concertation, invites Alice (a CPAS social worker) who reads the notice, accepts
 and stays silent on an item then speaks again; the coordinator records consent and information; the concertation is
 scheduled, started, minuted, ended, finalised, informed and closed; a prosecutor asks for what is in scope (granted)
-and out of it (refused, alerted); an auditor verifies the chain; a partner system gets a token. Each request body is
-`bodies[operationId]`, with the ids it names (`legal_basis_id`, `person_id`, …) replaced by those of the walk and the
-issuer it names by the issuer of the app under test. Every exchange is kept in order, with its status and headers.
+and out of it (refused, alerted); Alice asks which regime lets her speak, records an exchange under shared secrecy, an
+art. 458bis report and a state of necessity, and the follow-up of the last two; an auditor verifies the chain; a
+partner system gets a token. Each request body is `bodies[operationId]`, with the ids it names (`legal_basis_id`,
+`person_id`, …) replaced by those of the walk and the issuer it names by the issuer of the app under test. Every
+exchange is kept in order, with its status and headers.
 """
 
 from __future__ import annotations
@@ -223,11 +225,34 @@ def walk(
         json=w.body("retireLegalBasis"),
     )
 
+    # The other regimes: Alice asks which one lets her speak, shares with a psychologist under shared secrecy,
+    # reports beatings of a child to the procureur du Roi (art. 458bis), records a state of necessity, and records
+    # the follow-up of the two last (R103) under the version she read. She reads these answers in French.
+    alice_fr = {**alice, "Accept-Language": "fr"}
+    w.call("classifyDisclosure", "POST", "/v1/disclosures/classify", alice_fr, json=w.body("classifyDisclosure"))
+    for name, path in (
+        ("SharedSecretExchange", "/v1/shared-secret-exchanges"),
+        ("Art458bisReport", "/v1/art-458bis-reports"),
+        ("NecessityRecord", "/v1/necessity-records"),
+    ):
+        created = w.call(f"create{name}", "POST", path, alice_fr, json=w.body(f"create{name}"), expect=201)
+        record = f"{path}/{created.json()['id']}"
+        assert created.headers["Location"] == record, created.headers
+        w.call(f"list{name}s", "GET", path, alice_fr)
+        etag = w.call(f"get{name}", "GET", record, alice_fr).headers["ETag"]
+        assert etag == created.headers["ETag"]
+        if name != "SharedSecretExchange":
+            follow_up = f"addFollowUpTo{name}"
+            w.call(
+                follow_up, "POST", f"{record}/follow-ups", alice_fr, json=w.body(follow_up), headers={"If-Match": etag}
+            )
+
     # Audit, reference data, partner systems, health.
     w.call("listAuditEvents", "GET", "/v1/audit-events?limit=2", auditor)
     w.call("verifyAuditChain", "GET", "/v1/audit-events/verify", auditor)
     w.call("listPurposes", "GET", "/v1/reference/purposes", coordinator)
     w.call("listOffences", "GET", "/v1/reference/offences", coordinator)
+    w.call("listArt458bisOffences", "GET", "/v1/reference/art-458bis-offences", alice_fr)
     w.call("getPolicy", "GET", "/v1/policy", coordinator)
     secret = register_client("cpas-schaerbeek-sync", ["partner"], "cpas-schaerbeek")
     basic = base64.b64encode(f"cpas-schaerbeek-sync:{secret}".encode()).decode()

@@ -185,7 +185,7 @@ _ALL_WRONG = report(
             [v("R101", "offence_not_in_458bis_list", "offence")],
             {"offence": "cp_999"},
         ),
-        (report(offence=None), TODAY, True, [v("R101", "offence_not_in_458bis_list", "offence")], {"offence": "?"}),
+        (report(offence=None), TODAY, True, [v("R101", "report_offence_required", "offence")], {}),
         (
             report(offence="cp_372"),
             TODAY,
@@ -293,7 +293,7 @@ _ALL_WRONG = report(
             [
                 v("R101", "discloser_not_bound", "discloser.bound_by_professional_secrecy"),
                 v("R21", "art_458quater_lawyer", "discloser.is_lawyer"),
-                v("R101", "offence_not_in_458bis_list", "offence"),
+                v("R101", "report_offence_required", "offence"),
                 v("R101", "victim_not_minor_or_vulnerable", "victim"),
                 v("R101", "danger_not_established", "danger"),
                 v(

@@ -113,6 +113,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/art-458bis-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an art. 458bis reports
+         * @description Your organisation's records of this regime, oldest first: its coordinators see them all, a professional his own, a partner system status metadata only (R45, R107); no person, no free text in the list.
+         */
+        get: operations["listArt458bisReports"];
+        put?: never;
+        /**
+         * Record an art. 458bis report
+         * @description R101–R103 — a report to the procureur du Roi: discloser bound by secrecy; an offence art. 458bis lists
+         *     (`GET /v1/reference/art-458bis-offences`); a minor or vulnerable victim; a grave and imminent danger, or
+         *     indications that others will be victims, and no way to protect alone or with others; the procureur du Roi as the
+         *     only recipient; real facts, not worry or rumour (R102); never a lawyer's own client (R21, art. 458quater); a
+         *     follow-up plan, because reporting does not end the duty to help (R103). Art. 422bis is shown as guidance only
+         *     (R104). Refused with `art_458bis_conditions_not_met` and every failing condition.
+         */
+        post: operations["createArt458bisReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/art-458bis-reports/{art_458bis_report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an art. 458bis report
+         * @description The record, its texts opened, with the conditions as they were checked when it was recorded; for its author and his organisation's coordinators (the read is audited). A partner system of the organisation gets status metadata only; anyone else a 404 (R27).
+         */
+        get: operations["getArt458bisReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/art-458bis-reports/{art_458bis_report_id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the follow-up (R103)
+         * @description R103 — reporting does not end the duty to help: record that the support goes on, or to whom it was handed over. The record closes only when asked (`close`), never by itself; a closed record takes no more follow-up (409).
+         */
+        post: operations["addFollowUpToArt458bisReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-events": {
         parameters: {
             query?: never;
@@ -883,6 +952,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/disclosures/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which regime lets me speak?
+         * @description R73 — given the facts of a contemplated exchange, every regime with the conditions met and unmet: shared
+         *     professional secrecy (R67–R76), a 458ter concertation and the registered bases that fit, an art. 458bis report
+         *     (R101, R102), the state of necessity (R99, R100). `routing` answers R73: `shared_secrecy` only when all four
+         *     conditions hold, else `requires_458ter` when a registered basis fits, else `not_allowed`; `not_restricted` for
+         *     the person concerned himself (R35). Consent alone opens nothing (R74, D3). Nothing is stored about the person;
+         *     the classification is audited by codes only.
+         */
+        post: operations["classifyDisclosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/legal-bases": {
         parameters: {
             query?: never;
@@ -949,6 +1043,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/necessity-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a state-of-necessity records
+         * @description Your organisation's records of this regime, oldest first: its coordinators see them all, a professional his own, a partner system status metadata only (R45, R107); no person, no free text in the list.
+         */
+        get: operations["listNecessityRecords"];
+        put?: never;
+        /**
+         * Record a state-of-necessity record
+         * @description R99, R100, R103–R105 — a disclosure under the state of necessity, every condition recorded and checked: a
+         *     grave and imminent danger to another, present or to come (not past); the interest protected weighed as more
+         *     compelling (D17); no other means, alternatives tried listed; only what averts the danger disclosed; who assessed
+         *     it and when. A missing or "unknown" answer is a refusal (R115). Weighed with secret-bound colleagues or a lawyer
+         *     and the person spoken to (R100); a follow-up plan (R103). Art. 29 C. i. cr. never overrides secrecy (R105);
+         *     art. 422bis is guidance only (R104). Refused with `necessity_record_refused` and every failing condition.
+         */
+        post: operations["createNecessityRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/necessity-records/{necessity_record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a state-of-necessity record
+         * @description The record, its texts opened, with the conditions as they were checked when it was recorded; for its author and his organisation's coordinators (the read is audited). A partner system of the organisation gets status metadata only; anyone else a 404 (R27).
+         */
+        get: operations["getNecessityRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/necessity-records/{necessity_record_id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the follow-up (R103)
+         * @description R103 — reporting does not end the duty to help: record that the support goes on, or to whom it was handed over. The record closes only when asked (`close`), never by itself; a closed record takes no more follow-up (409).
+         */
+        post: operations["addFollowUpToNecessityRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/policy": {
         parameters: {
             query?: never;
@@ -961,6 +1124,27 @@ export interface paths {
          * @description The deployment's settings of decisions.md, the profiles and how each weighs the rules.
          */
         get: operations["getPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reference/art-458bis-offences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The offences art. 458bis lists
+         * @description R101 — the offences against a minor or a vulnerable person that an art. 458bis report may name (versioned
+         *     reference data, to verify on Justel).
+         */
+        get: operations["listArt458bisOffences"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1001,6 +1185,55 @@ export interface paths {
          * @description R10 — the three purposes art. 458ter allows, with what each requires.
          */
         get: operations["listPurposes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shared-secret-exchanges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a shared-secrecy exchanges
+         * @description Your organisation's records of this regime, oldest first: its coordinators see them all, a professional his own, a partner system status metadata only (R45, R107); no person, no free text in the list.
+         */
+        get: operations["listSharedSecretExchanges"];
+        put?: never;
+        /**
+         * Record a shared-secrecy exchange
+         * @description R67 — an exchange under shared professional secrecy: every recipient bound by secrecy (R68; never police,
+         *     parquet, school staff or relatives: R20, R72, R112), the same mission (R69), the master of the secret informed
+         *     and, in `consent_required` mode, agreeing to each recipient and item (R70, D4), each item strictly necessary and
+         *     in his exclusive interest (R71); a team only if all its members are bound and the person was told (R75); the
+         *     hierarchy only for supervision or support, pseudonymised (R76). Checked before anything is stored; refused with
+         *     `not_shared_secrecy` and every failing condition. What is shared is sealed under the exchange's own data key.
+         */
+        post: operations["createSharedSecretExchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shared-secret-exchanges/{shared_secret_exchange_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a shared-secrecy exchange
+         * @description The record, its texts opened, with the conditions as they were checked when it was recorded; for its author and his organisation's coordinators (the read is audited). A partner system of the organisation gets status metadata only; anyone else a 404 (R27).
+         */
+        get: operations["getSharedSecretExchange"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1102,6 +1335,80 @@ export interface components {
          * @enum {string}
          */
         Answer: "accept" | "refuse";
+        /** Art458bisOffenceList */
+        Art458bisOffenceList: {
+            /** Items */
+            items: components["schemas"]["ListedOffencePublic"][];
+            /** Status */
+            status: string;
+            /** Version */
+            version: string;
+        };
+        /**
+         * Art458bisReportCreate
+         * @description R101–R103 — a report to the procureur du Roi under art. 458bis.
+         */
+        Art458bisReportCreate: {
+            danger: components["schemas"]["Danger"];
+            discloser: components["schemas"]["Discloser"];
+            factual_basis: components["schemas"]["FactualBasis"];
+            /**
+             * Follow Up Plan
+             * @description R103: continue support or hand over; sealed
+             */
+            follow_up_plan?: string | null;
+            /** Judicial District */
+            judicial_district?: string | null;
+            /** Offence */
+            offence: string;
+            /**
+             * Person Ref
+             * @description The victim, by a pseudonymous reference
+             */
+            person_ref: string;
+            recipient: components["schemas"]["ReportRecipient"];
+            victim: components["schemas"]["Victim"];
+        };
+        /** Art458bisReportPublic */
+        Art458bisReportPublic: {
+            /** Art 422Bis Guidance */
+            art_422bis_guidance: string;
+            /** Conditions */
+            conditions: components["schemas"]["CheckPublic"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            danger: components["schemas"]["Danger"];
+            discloser: components["schemas"]["Discloser"];
+            factual_basis: components["schemas"]["FactualBasis"];
+            /** Follow Up Plan */
+            follow_up_plan: string | null;
+            /** Follow Ups */
+            follow_ups: components["schemas"]["FollowUpPublic"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Judicial District */
+            judicial_district: string | null;
+            /** Offence */
+            offence: string;
+            /** Offence List Version */
+            offence_list_version: string;
+            /** Person Ref */
+            person_ref: string;
+            recipient: components["schemas"]["ReportRecipient"];
+            regime: components["schemas"]["Regime"];
+            status: components["schemas"]["RecordStatus"];
+            /** Version */
+            version: number;
+            victim: components["schemas"]["Victim"];
+        };
         /**
          * AttendanceEvent
          * @description R42 — the chair records who joined and who left; the server's clock is authoritative.
@@ -1270,6 +1577,93 @@ export interface components {
             rule: string | null;
             status: components["schemas"]["Status"];
         };
+        /** ClassificationPublic */
+        ClassificationPublic: {
+            /**
+             * Art 422Bis Guidance
+             * @description R104: guidance only; the service derives no step from it
+             */
+            art_422bis_guidance: string;
+            consent_mode: components["schemas"]["SharedSecretConsentMode"];
+            /**
+             * Evaluated At
+             * Format: date-time
+             */
+            evaluated_at: string;
+            /**
+             * Guidance
+             * @description R74, R104, R105, R111: said whatever the regime
+             */
+            guidance: components["schemas"]["CheckPublic"][];
+            /** Offence List Version */
+            offence_list_version: string;
+            /** Open Regimes */
+            open_regimes: components["schemas"]["Regime"][];
+            /** Regimes */
+            regimes: components["schemas"]["RegimePublic"][];
+            /** @description R73: shared_secrecy, requires_458ter, not_allowed (or not_restricted, R35) */
+            routing: components["schemas"]["Routing"];
+        };
+        /**
+         * ClassifyRequest
+         * @description The facts of a contemplated exchange. Nothing of it is stored (only the audit event, by ids and codes).
+         */
+        ClassifyRequest: {
+            /**
+             * Consulted
+             * @default []
+             */
+            consulted?: components["schemas"]["ConsultedKind"][];
+            danger?: components["schemas"]["Danger"] | null;
+            discloser: components["schemas"]["Discloser"];
+            /**
+             * Discloser Is Person Concerned
+             * @description R35: the master of the secret himself
+             * @default false
+             */
+            discloser_is_person_concerned?: boolean;
+            factual_basis?: components["schemas"]["FactualBasis"] | null;
+            /**
+             * Fwb Maltreatment Relay
+             * @description R77: a relay of child maltreatment to a specialised service under the FWB decree of 12 May 2004
+             * @default false
+             */
+            fwb_maltreatment_relay?: boolean;
+            hierarchy_purpose?: components["schemas"]["HierarchyPurpose"] | null;
+            /**
+             * Initiated By Hierarchy
+             * @description R76: the hierarchy asked for it
+             */
+            initiated_by_hierarchy?: boolean | null;
+            /** @default none */
+            invoked_ground?: components["schemas"]["InvokedGround"];
+            /**
+             * Items
+             * @default []
+             */
+            items?: components["schemas"]["ItemAssessment"][];
+            master?: components["schemas"]["Master"] | null;
+            /**
+             * Offence
+             * @description R101: for an art. 458bis report
+             */
+            offence?: string | null;
+            /** Person Spoken To */
+            person_spoken_to?: boolean | null;
+            proportionality?: components["schemas"]["Proportionality"] | null;
+            /** @description R10: for a 458ter concertation */
+            purpose_category?: components["schemas"]["PurposeCategory"] | null;
+            recipient_of_report?: components["schemas"]["ReportRecipient"] | null;
+            /** Recipients */
+            recipients: components["schemas"]["Recipient"][];
+            subsidiarity?: components["schemas"]["models__disclosure__Subsidiarity"] | null;
+            victim?: components["schemas"]["Victim"] | null;
+            weighing?: components["schemas"]["Weighing"] | null;
+            /** Why Not Pseudonymised */
+            why_not_pseudonymised?: string | null;
+            /** Why Person Not Spoken To */
+            why_person_not_spoken_to?: string | null;
+        };
         /** ComplianceReport */
         ComplianceReport: {
             /** Art 458Ter Only */
@@ -1327,7 +1721,7 @@ export interface components {
             scheduled_end?: string | null;
             /** Scheduled Start */
             scheduled_start?: string | null;
-            subsidiarity?: components["schemas"]["Subsidiarity"] | null;
+            subsidiarity?: components["schemas"]["models__concertation__Subsidiarity"] | null;
             /** Why Person Not Present */
             why_person_not_present?: string | null;
         };
@@ -1442,7 +1836,7 @@ export interface components {
             /** Scope Frozen At */
             scope_frozen_at: string | null;
             state: components["schemas"]["ConcertationState"];
-            subsidiarity?: components["schemas"]["Subsidiarity"] | null;
+            subsidiarity?: components["schemas"]["models__concertation__Subsidiarity"] | null;
             /**
              * Updated At
              * Format: date-time
@@ -1508,7 +1902,7 @@ export interface components {
             scheduled_end?: string | null;
             /** Scheduled Start */
             scheduled_start?: string | null;
-            subsidiarity?: components["schemas"]["Subsidiarity"] | null;
+            subsidiarity?: components["schemas"]["models__concertation__Subsidiarity"] | null;
             /** Why Person Not Present */
             why_person_not_present?: string | null;
         };
@@ -1597,6 +1991,39 @@ export interface components {
          */
         ConsentSubject: "person" | "legal_representative";
         /**
+         * ConsultedKind
+         * @description R100 — who the professional weighed the disclosure with.
+         * @enum {string}
+         */
+        ConsultedKind: "secret_bound_colleague" | "lawyer";
+        /**
+         * Danger
+         * @description R99, R101 — the danger, as the state of necessity and art. 458bis describe it.
+         */
+        Danger: {
+            /** Description */
+            description?: string | null;
+            /** Grave */
+            grave?: boolean | null;
+            /** Grave And Imminent Danger To Victim */
+            grave_and_imminent_danger_to_victim?: boolean | null;
+            /** Harm To Another */
+            harm_to_another?: boolean | null;
+            /** Imminent */
+            imminent?: boolean | null;
+            /** Serious Danger To Other Victims */
+            serious_danger_to_other_victims?: boolean | null;
+            time?: components["schemas"]["DangerTime"] | null;
+            /** Unable To Protect Alone Or With Third Parties */
+            unable_to_protect_alone_or_with_third_parties?: boolean | null;
+        };
+        /**
+         * DangerTime
+         * @description R99 — the danger must be present or to come, not past facts that will not recur.
+         * @enum {string}
+         */
+        DangerTime: "present" | "future" | "past_not_recurring";
+        /**
          * Determines
          * @description R5 — what the basis determines: who, for what purpose, how.
          */
@@ -1664,6 +2091,49 @@ export interface components {
             token_type?: "Bearer";
         };
         /**
+         * Discloser
+         * @description The professional who would reveal the secret.
+         */
+        Discloser: {
+            /** Bound By Professional Secrecy */
+            bound_by_professional_secrecy?: boolean | null;
+            /** Function */
+            function?: string | null;
+            /**
+             * Information From Own Client
+             * @description R21: a lawyer's information from his own client, which may incriminate him
+             */
+            information_from_own_client?: boolean | null;
+            /**
+             * Is Lawyer
+             * @description R21, art. 458quater
+             * @default false
+             */
+            is_lawyer?: boolean;
+            /**
+             * Judicial Mandate
+             * @description R69: works under a judicial mandate
+             */
+            judicial_mandate?: boolean | null;
+            /**
+             * Mission Id
+             * @description R69: the common mission around the person
+             */
+            mission_id?: string | null;
+            /** Organisation */
+            organisation?: string | null;
+            /** Reference */
+            reference: string;
+            secrecy_source?: components["schemas"]["SecrecySource"] | null;
+            sector: components["schemas"]["Sector"];
+            /**
+             * Suspected
+             * @description R111: himself a suspect in an investigation
+             * @default false
+             */
+            suspected?: boolean;
+        };
+        /**
          * Disclosure
          * @description R53 — the entries a granted request may use, decrypted; everything else is withheld and counted.
          */
@@ -1681,6 +2151,61 @@ export interface components {
             withheld: number;
         };
         /**
+         * DisclosureMetadata
+         * @description R45, R107 — what a partner system of the discloser's organisation may know: status metadata only.
+         */
+        DisclosureMetadata: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            regime: components["schemas"]["Regime"];
+            status: components["schemas"]["RecordStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** DisclosurePage */
+        DisclosurePage: {
+            /** Items */
+            items: (components["schemas"]["DisclosureSummary"] | components["schemas"]["DisclosureMetadata"])[];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * DisclosureSummary
+         * @description A list item: no person, no free text.
+         */
+        DisclosureSummary: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            regime: components["schemas"]["Regime"];
+            status: components["schemas"]["RecordStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
          * EntryType
          * @enum {string}
          */
@@ -1691,6 +2216,71 @@ export interface components {
          * @enum {string}
          */
         ExceptionReason: "child_safety_endangered" | "contrary_to_child_interest";
+        /**
+         * FactualBasis
+         * @description R102 — what a report rests on: observed facts, dates, sources; not a worry or a rumour.
+         */
+        FactualBasis: {
+            /** Description */
+            description?: string | null;
+            /** Kinds */
+            kinds: components["schemas"]["FactualBasisKind"][];
+            /** Observed On */
+            observed_on?: string | null;
+        };
+        /**
+         * FactualBasisKind
+         * @description R102 — what a report rests on; a rumour or a mere worry is no ground.
+         * @enum {string}
+         */
+        FactualBasisKind: "observed" | "disclosed_by_victim" | "reported_by_third_party" | "rumour" | "concern_only";
+        /**
+         * FollowUpCreate
+         * @description R103 — what became of the duty to help after the disclosure.
+         */
+        FollowUpCreate: {
+            /**
+             * Close
+             * @description Close the record; only once handed over or explicitly
+             * @default false
+             */
+            close?: boolean;
+            /**
+             * Handed Over To
+             * @description Required when handed over (by function)
+             */
+            handed_over_to?: string | null;
+            /** Note */
+            note: string;
+            outcome: components["schemas"]["FollowUpOutcome"];
+        };
+        /**
+         * FollowUpOutcome
+         * @description R103 — reporting does not end the duty to help: the support goes on, or is handed over.
+         * @enum {string}
+         */
+        FollowUpOutcome: "support_continues" | "handed_over";
+        /** FollowUpPublic */
+        FollowUpPublic: {
+            /** Handed Over To */
+            handed_over_to: string | null;
+            /** Note */
+            note: string;
+            outcome: components["schemas"]["FollowUpOutcome"];
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By */
+            recorded_by: string;
+        };
+        /**
+         * HierarchyPurpose
+         * @description R76 — why a worker shares with his hierarchy; only supervision and support are admitted.
+         * @enum {string}
+         */
+        HierarchyPurpose: "supervision" | "support" | "demand_of_hierarchy";
         /**
          * Identity
          * @description R26 — who the person concerned is. Stored encrypted; never returned in lists.
@@ -1848,6 +2438,12 @@ export interface components {
          */
         IntegrityDimension: "physical" | "psychological";
         /**
+         * InterestWeighing
+         * @description R99, D17 — how the value protected weighs against secrecy.
+         * @enum {string}
+         */
+        InterestWeighing: "more_compelling" | "equal" | "lesser" | "unknown";
+        /**
          * InvitationResponse
          * @description R39 — accept or refuse; a refusal needs no reason. An optional reason is stored encrypted, seen by nobody
          *     but the participant and the coordinator/chair.
@@ -1862,6 +2458,38 @@ export interface components {
          * @enum {string}
          */
         InvitationStatus: "pending" | "accepted" | "refused";
+        /**
+         * InvokedGround
+         * @description R104, R105, R74 — grounds people invoke that open no regime by themselves.
+         * @enum {string}
+         */
+        InvokedGround: "none" | "art_29_cic" | "art_422bis" | "consent";
+        /**
+         * ItemAssessment
+         * @description R71 — one item the discloser would share, as the conditions see it.
+         */
+        ItemAssessment: {
+            /** In Interest Of Person */
+            in_interest_of_person?: boolean | null;
+            /**
+             * Indispensable For Care
+             * @description R77: a relay's item is indispensable
+             */
+            indispensable_for_care?: boolean | null;
+            /** Necessity Justification */
+            necessity_justification?: string | null;
+            /** Pseudonymised */
+            pseudonymised?: boolean | null;
+            /** Reference */
+            reference: string;
+            serves?: components["schemas"]["ItemPurpose"] | null;
+        };
+        /**
+         * ItemPurpose
+         * @description R71 — what a shared item serves: only the care of the person; control, sanction and prosecution never.
+         * @enum {string}
+         */
+        ItemPurpose: "care_of_person" | "control" | "sanction" | "prosecution";
         /**
          * Justification
          * @description R20, R67 — what justifies the exchange. A concertation is always art. 458ter.
@@ -1964,11 +2592,66 @@ export interface components {
          */
         Level: "process" | "content";
         /**
+         * ListedOffencePublic
+         * @description R101 — an offence art. 458bis lists, with its entry in the offence catalogue.
+         */
+        ListedOffencePublic: {
+            /** Article */
+            article: string;
+            /** Code */
+            code: string;
+            /** In Force */
+            in_force: boolean;
+            /** Listed As */
+            listed_as: string;
+            /** Note */
+            note: string;
+            /** Title En */
+            title_en: string;
+            /** Title Fr */
+            title_fr: string;
+            /** Title Nl */
+            title_nl: string;
+            /** To Verify */
+            to_verify: boolean;
+        };
+        /**
          * MagistrateFunction
          * @description R22 — magistrates of the public prosecutor's office whose presence needs the person's consent.
          * @enum {string}
          */
         MagistrateFunction: "procureur_du_roi" | "substitut" | "parquet_magistrate";
+        /**
+         * Master
+         * @description R70, R75 — what the master of the secret (the person concerned) was told and agreed to.
+         */
+        Master: {
+            /**
+             * Child And Family Informed At
+             * @description R77: a relay's information
+             */
+            child_and_family_informed_at?: string | null;
+            consent?: components["schemas"]["ConsentStatus"] | null;
+            /** Consent Given At */
+            consent_given_at?: string | null;
+            /**
+             * Consent Items
+             * @default []
+             */
+            consent_items?: string[];
+            /**
+             * Consent Recipients
+             * @default []
+             */
+            consent_recipients?: string[];
+            information_exception?: components["schemas"]["RelayInformationException"] | null;
+            /** Informed */
+            informed?: boolean | null;
+            /** Informed At */
+            informed_at?: string | null;
+            /** Team Sharing Notice Given */
+            team_sharing_notice_given?: boolean | null;
+        };
         /**
          * MeetingKind
          * @description R24, D14 — case concertation (person absent) or client concertation (person/family present).
@@ -2101,6 +2784,86 @@ export interface components {
             information_of_person?: string | null;
             /** Minutes */
             minutes?: string | null;
+        };
+        /**
+         * NecessityRecordCreate
+         * @description R99, R100, R103 — a disclosure under the state of necessity, every condition recorded.
+         */
+        NecessityRecordCreate: {
+            /** Assessed At */
+            assessed_at?: string | null;
+            /**
+             * Assessed By
+             * @description Who assessed it (name or function); sealed
+             */
+            assessed_by?: string | null;
+            /**
+             * Consulted
+             * @default []
+             */
+            consulted?: components["schemas"]["ConsultedKind"][];
+            danger: components["schemas"]["Danger"];
+            discloser: components["schemas"]["Discloser"];
+            /** Follow Up Plan */
+            follow_up_plan?: string | null;
+            /** @default none */
+            invoked_ground?: components["schemas"]["InvokedGround"];
+            /** Person Ref */
+            person_ref: string;
+            /** Person Spoken To */
+            person_spoken_to?: boolean | null;
+            proportionality: components["schemas"]["Proportionality"];
+            subsidiarity: components["schemas"]["models__disclosure__Subsidiarity"];
+            weighing: components["schemas"]["Weighing"];
+            /** Why Person Not Spoken To */
+            why_person_not_spoken_to?: string | null;
+        };
+        /** NecessityRecordPublic */
+        NecessityRecordPublic: {
+            /** Art 422Bis Guidance */
+            art_422bis_guidance: string;
+            /** Assessed At */
+            assessed_at: string | null;
+            /** Assessed By */
+            assessed_by: string | null;
+            /** Conditions */
+            conditions: components["schemas"]["CheckPublic"][];
+            /** Consulted */
+            consulted: components["schemas"]["ConsultedKind"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            danger: components["schemas"]["Danger"];
+            discloser: components["schemas"]["Discloser"];
+            /** Follow Up Plan */
+            follow_up_plan: string | null;
+            /** Follow Ups */
+            follow_ups: components["schemas"]["FollowUpPublic"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            invoked_ground: components["schemas"]["InvokedGround"];
+            /** Person Ref */
+            person_ref: string;
+            /** Person Spoken To */
+            person_spoken_to: boolean | null;
+            proportionality: components["schemas"]["Proportionality"];
+            regime: components["schemas"]["Regime"];
+            status: components["schemas"]["RecordStatus"];
+            subsidiarity: components["schemas"]["models__disclosure__Subsidiarity"];
+            /** Threshold */
+            threshold: string;
+            /** Version */
+            version: number;
+            weighing: components["schemas"]["Weighing"];
+            /** Why Person Not Spoken To */
+            why_person_not_spoken_to: string | null;
         };
         /**
          * NormRef
@@ -2402,6 +3165,12 @@ export interface components {
             /** Subject */
             subject?: string | null;
         };
+        /**
+         * PartyKind
+         * @description Who a secret would go to (R67–R76, R112).
+         * @enum {string}
+         */
+        PartyKind: "professional" | "team" | "hierarchy" | "relative";
         /** PersonConcernedCreate */
         PersonConcernedCreate: {
             identity: components["schemas"]["Identity"];
@@ -2513,6 +3282,24 @@ export interface components {
             rules: {
                 [key: string]: components["schemas"]["Severity"];
             };
+        };
+        /**
+         * Proportionality
+         * @description R99 — only what averts the danger is disclosed.
+         */
+        Proportionality: {
+            /**
+             * Disclosed
+             * @description What was (or will be) disclosed; sealed
+             */
+            disclosed?: string | null;
+            /**
+             * Disclosed To
+             * @description To whom, by function; sealed
+             */
+            disclosed_to?: string | null;
+            /** Disclosure Limited To Averting */
+            disclosure_limited_to_averting?: boolean | null;
         };
         /**
          * ProsecutionRequestCreate
@@ -2648,11 +3435,101 @@ export interface components {
             title_nl: string;
         };
         /**
+         * Recipient
+         * @description Someone a secret would go to: a professional, a team (R75), the hierarchy (R76), a relative (R112).
+         */
+        Recipient: {
+            /**
+             * All Members Bound
+             * @description R75: a team whose every member is bound
+             */
+            all_members_bound?: boolean | null;
+            /** Bound By Professional Secrecy */
+            bound_by_professional_secrecy?: boolean | null;
+            /** Function */
+            function?: string | null;
+            /** Judicial Mandate */
+            judicial_mandate?: boolean | null;
+            /** @default professional */
+            kind?: components["schemas"]["PartyKind"];
+            magistrate_function?: components["schemas"]["MagistrateFunction"] | null;
+            /** Mission Id */
+            mission_id?: string | null;
+            /** Organisation */
+            organisation?: string | null;
+            /** Reference */
+            reference: string;
+            /**
+             * Secrecy Evidence
+             * @description R68: why the discloser may believe the recipient is bound (declaration, law)
+             */
+            secrecy_evidence?: string | null;
+            secrecy_source?: components["schemas"]["SecrecySource"] | null;
+            sector?: components["schemas"]["Sector"] | null;
+            /** @description R77: the specialised service a child-maltreatment relay goes to */
+            specialised_service?: components["schemas"]["SpecialisedService"] | null;
+        };
+        /**
+         * RecordStatus
+         * @description R103 — a 458bis report or a necessity record stays open until its follow-up is recorded.
+         * @enum {string}
+         */
+        RecordStatus: "recorded" | "follow_up_open" | "closed";
+        /**
+         * Regime
+         * @description R73 — the lawful ways a professional bound by secrecy may reveal a secret, each with its own conditions.
+         * @enum {string}
+         */
+        Regime: "shared_secrecy" | "art_458ter_concertation" | "art_458bis_report" | "state_of_necessity";
+        /** RegimePublic */
+        RegimePublic: {
+            /**
+             * Bases
+             * @description 458ter: the registered bases that fit the exchange
+             */
+            bases: string[];
+            /** Conditions */
+            conditions: components["schemas"]["CheckPublic"][];
+            /** Open */
+            open: boolean;
+            /**
+             * Record At
+             * @description Where to record an exchange under this regime, when it is open
+             */
+            record_at: string | null;
+            regime: components["schemas"]["Regime"];
+        };
+        /**
+         * RelayInformationException
+         * @description R30, R77 — why the child and family are not informed yet: their safety or interest, with a review date.
+         */
+        RelayInformationException: {
+            /** Decided By */
+            decided_by?: string | null;
+            /** Motivation */
+            motivation?: string | null;
+            reason?: components["schemas"]["ExceptionReason"] | null;
+            /** Review At */
+            review_at?: string | null;
+        };
+        /**
+         * ReportRecipient
+         * @description R101 — an art. 458bis report goes to the procureur du Roi and to nobody else.
+         * @enum {string}
+         */
+        ReportRecipient: "procureur_du_roi" | "police" | "other";
+        /**
          * Role
          * @description SPEC §4 — the roles a token may carry.
          * @enum {string}
          */
         Role: "coordinator" | "participant" | "prosecutor" | "auditor" | "admin" | "partner";
+        /**
+         * Routing
+         * @description R73, R35 — the answer of the routing rule about shared secrecy and art. 458ter.
+         * @enum {string}
+         */
+        Routing: "shared_secrecy" | "requires_458ter" | "not_allowed" | "not_restricted";
         /**
          * SecrecyAcknowledgementCreate
          * @description R19, R43 — the participant acknowledges the notice version he was shown, in the language he read it.
@@ -2711,6 +3588,97 @@ export interface components {
          */
         Severity: "fail" | "warn" | "off";
         /**
+         * SharedItem
+         * @description An item actually shared: its content is sealed.
+         */
+        SharedItem: {
+            /** Content */
+            content: string;
+            /** In Interest Of Person */
+            in_interest_of_person?: boolean | null;
+            /**
+             * Indispensable For Care
+             * @description R77: a relay's item is indispensable
+             */
+            indispensable_for_care?: boolean | null;
+            /** Necessity Justification */
+            necessity_justification?: string | null;
+            /** Pseudonymised */
+            pseudonymised?: boolean | null;
+            /** Reference */
+            reference: string;
+            serves?: components["schemas"]["ItemPurpose"] | null;
+        };
+        /**
+         * SharedSecretConsentMode
+         * @description R70, D4 — what the master of the secret must have done before a shared-secrecy exchange.
+         * @enum {string}
+         */
+        SharedSecretConsentMode: "consent_required" | "information_only";
+        /**
+         * SharedSecretExchangeCreate
+         * @description R67 — an exchange under shared professional secrecy, checked before anything of it is stored.
+         */
+        SharedSecretExchangeCreate: {
+            discloser: components["schemas"]["Discloser"];
+            /**
+             * Fwb Maltreatment Relay
+             * @description R77: a relay of child maltreatment to a specialised service under the FWB decree of 12 May 2004
+             * @default false
+             */
+            fwb_maltreatment_relay?: boolean;
+            hierarchy_purpose?: components["schemas"]["HierarchyPurpose"] | null;
+            /**
+             * Initiated By Hierarchy
+             * @description R76: the hierarchy asked for it
+             */
+            initiated_by_hierarchy?: boolean | null;
+            /** Items */
+            items: components["schemas"]["SharedItem"][];
+            master?: components["schemas"]["Master"] | null;
+            /** Person Ref */
+            person_ref: string;
+            /** Recipients */
+            recipients: components["schemas"]["Recipient"][];
+            /** Why Not Pseudonymised */
+            why_not_pseudonymised?: string | null;
+        };
+        /** SharedSecretExchangePublic */
+        SharedSecretExchangePublic: {
+            /** Conditions */
+            conditions: components["schemas"]["CheckPublic"][];
+            consent_mode: components["schemas"]["SharedSecretConsentMode"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            discloser: components["schemas"]["Discloser"];
+            hierarchy_purpose: components["schemas"]["HierarchyPurpose"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Initiated By Hierarchy */
+            initiated_by_hierarchy: boolean | null;
+            /** Items */
+            items: components["schemas"]["SharedItem"][];
+            master: components["schemas"]["Master"] | null;
+            /** Person Ref */
+            person_ref: string;
+            /** Recipients */
+            recipients: components["schemas"]["Recipient"][];
+            regime: components["schemas"]["Regime"];
+            status: components["schemas"]["RecordStatus"];
+            /** Version */
+            version: number;
+            /** Why Not Pseudonymised */
+            why_not_pseudonymised: string | null;
+        };
+        /**
          * SilenceCreate
          * @description R38 — silence for the whole concertation (no agenda item) or for one agenda item.
          */
@@ -2741,24 +3709,17 @@ export interface components {
             participant_id: string;
         };
         /**
+         * SpecialisedService
+         * @description R77 — the specialised services the FWB decree of 12 May 2004 lets a professional relay child maltreatment to.
+         * @enum {string}
+         */
+        SpecialisedService: "cpms" | "pse" | "sos_enfants" | "conseiller_aide_jeunesse" | "other_specialised_service";
+        /**
          * Status
          * @description The status of one check in a compliance report.
          * @enum {string}
          */
         Status: "pass" | "fail" | "warn";
-        /**
-         * Subsidiarity
-         * @description R55 — why a concertation, a last resort, is needed now.
-         */
-        Subsidiarity: {
-            /**
-             * Alternatives Considered
-             * @default []
-             */
-            alternatives_considered?: components["schemas"]["AlternativeConsidered"][];
-            /** Why Concertation Now */
-            why_concertation_now?: string | null;
-        };
         /**
          * TokenResponse
          * @description RFC 6749 §5.1 — a successful client-credentials grant.
@@ -2798,6 +3759,19 @@ export interface components {
          * @enum {string}
          */
         Use: "criminal_prosecution" | "administrative_sanction" | "social_fraud_recovery" | "residence_or_immigration" | "civil_proceedings" | "disciplinary_proceedings";
+        /**
+         * Victim
+         * @description R101 — a minor, or a person vulnerable by age, pregnancy, partner violence, illness, infirmity, deficiency.
+         */
+        Victim: {
+            /** Is Minor */
+            is_minor?: boolean | null;
+            /**
+             * Vulnerabilities
+             * @default []
+             */
+            vulnerabilities?: components["schemas"]["Vulnerability"][];
+        };
         /** ViolationPublic */
         ViolationPublic: {
             /** Code */
@@ -2810,6 +3784,47 @@ export interface components {
             message: string;
             /** Rule */
             rule: string | null;
+        };
+        /**
+         * Vulnerability
+         * @description R101 — art. 458bis: what makes a victim vulnerable, besides being a minor.
+         * @enum {string}
+         */
+        Vulnerability: "age" | "pregnancy" | "partner_violence" | "illness" | "infirmity" | "physical_or_mental_deficiency";
+        /**
+         * Weighing
+         * @description R99 — the value protected, weighed against secrecy (D17).
+         */
+        Weighing: {
+            /** Interest Protected */
+            interest_protected?: string | null;
+            weighing?: components["schemas"]["InterestWeighing"] | null;
+        };
+        /**
+         * Subsidiarity
+         * @description R55 — why a concertation, a last resort, is needed now.
+         */
+        models__concertation__Subsidiarity: {
+            /**
+             * Alternatives Considered
+             * @default []
+             */
+            alternatives_considered?: components["schemas"]["AlternativeConsidered"][];
+            /** Why Concertation Now */
+            why_concertation_now?: string | null;
+        };
+        /**
+         * Subsidiarity
+         * @description R99 — no other way to avert the danger; the alternatives tried.
+         */
+        models__disclosure__Subsidiarity: {
+            /**
+             * Alternatives Tried
+             * @default []
+             */
+            alternatives_tried?: string[];
+            /** No Other Means */
+            no_other_means?: boolean | null;
         };
     };
     responses: {
@@ -3197,6 +4212,694 @@ export interface operations {
                      *       ]
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listArt458bisReports: {
+        parameters: {
+            query?: {
+                /** @description Page size (≤ 200) */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-11-22T09:52:00Z",
+                     *           "id": "e30e64d2-cc31-5706-bca9-48eaaaa83460",
+                     *           "regime": "art_458bis_report",
+                     *           "status": "follow_up_open",
+                     *           "updated_at": "2026-11-22T09:52:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DisclosurePage"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or organisation may not do this (the problem names the rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid_limit",
+                     *       "detail": "Le paramètre limit doit être un nombre entier entre 1 et 200 : corrigez-le.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/invalid_limit",
+                     *       "violations": [
+                     *         {
+                     *           "code": "invalid_limit",
+                     *           "field": "limit",
+                     *           "legal_ground": "conception (mise en œuvre d'art. 458ter C. pén.)",
+                     *           "message": "Le paramètre limit doit être un nombre entier entre 1 et 200 : corrigez-le.",
+                     *           "rule": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createArt458bisReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key (per client) replays the first response with `Idempotent-Replayed: true` and changes nothing; the same key with another request is refused (422); while the first is in flight, 409. Kept 24 hours by default. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "danger": {
+                 *         "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+                 *         "grave": true,
+                 *         "grave_and_imminent_danger_to_victim": true,
+                 *         "harm_to_another": true,
+                 *         "imminent": true,
+                 *         "serious_danger_to_other_victims": false,
+                 *         "time": "present",
+                 *         "unable_to_protect_alone_or_with_third_parties": true
+                 *       },
+                 *       "discloser": {
+                 *         "bound_by_professional_secrecy": true,
+                 *         "function": "assistant social",
+                 *         "judicial_mandate": false,
+                 *         "mission_id": "M-F12",
+                 *         "organisation": "CPAS de Schaerbeek",
+                 *         "reference": "sw-alice",
+                 *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                 *         "sector": "social_security_cpas"
+                 *       },
+                 *       "factual_basis": {
+                 *         "description": "Ecchymoses constatées le 20 novembre ; l'enfant a dit que son père le frappe.",
+                 *         "kinds": [
+                 *           "observed",
+                 *           "disclosed_by_victim"
+                 *         ],
+                 *         "observed_on": "2026-11-20"
+                 *       },
+                 *       "follow_up_plan": "Maintenir les visites à domicile et relayer vers SOS Enfants.",
+                 *       "judicial_district": "Bruxelles",
+                 *       "offence": "cp_398",
+                 *       "person_ref": "child-7",
+                 *       "recipient": "procureur_du_roi",
+                 *       "victim": {
+                 *         "is_minor": true,
+                 *         "vulnerabilities": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Art458bisReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "art_422bis_guidance": "Art. 422bis C. pén. (abstention coupable) : est puni d'un emprisonnement de huit jours à un an et d'une amende de 50 à 500 euros celui qui s'abstient de venir en aide ou de procurer une aide à une personne exposée à un péril grave, soit qu'il ait constaté lui-même la situation de cette personne, soit que cette situation lui soit décrite par ceux qui sollicitent son intervention ; pas d'infraction lorsque l'aide comporterait un danger sérieux pour soi-même ou pour autrui, ou en cas de doute raisonnable sur la gravité du péril. Cette information vous oriente ; le service n'en déduit aucune démarche.",
+                     *       "conditions": [
+                     *         {
+                     *           "code": "art_458bis_conditions_met",
+                     *           "field": null,
+                     *           "legal_ground": "art. 458bis C. pén.",
+                     *           "message": "Les conditions de l'art. 458bis C. pén. sont réunies : infraction de la liste, victime mineure ou vulnérable, danger grave et réel, impossibilité de la protéger autrement, information au seul procureur du Roi. Informer reste une faculté, jamais une obligation, et ne met pas fin à votre aide.",
+                     *           "rule": "R101",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "follow_up_planned",
+                     *           "field": null,
+                     *           "legal_ground": "art. 458bis C. pén. (« sans préjudice » de l'art. 422bis C. pén.)",
+                     *           "message": "Un plan de suivi est enregistré : l'aide à la personne se poursuit, ou le relais est passé à un professionnel mieux outillé.",
+                     *           "rule": "R103",
+                     *           "status": "pass"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-22T09:52:00Z",
+                     *       "created_by": "concertation-dev|sw-alice",
+                     *       "danger": {
+                     *         "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+                     *         "grave": true,
+                     *         "grave_and_imminent_danger_to_victim": true,
+                     *         "harm_to_another": true,
+                     *         "imminent": true,
+                     *         "serious_danger_to_other_victims": false,
+                     *         "time": "present",
+                     *         "unable_to_protect_alone_or_with_third_parties": true
+                     *       },
+                     *       "discloser": {
+                     *         "bound_by_professional_secrecy": true,
+                     *         "function": "assistant social",
+                     *         "information_from_own_client": null,
+                     *         "is_lawyer": false,
+                     *         "judicial_mandate": false,
+                     *         "mission_id": "M-F12",
+                     *         "organisation": "CPAS de Schaerbeek",
+                     *         "reference": "sw-alice",
+                     *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                     *         "sector": "social_security_cpas",
+                     *         "suspected": false
+                     *       },
+                     *       "factual_basis": {
+                     *         "description": "Ecchymoses constatées le 20 novembre ; l'enfant a dit que son père le frappe.",
+                     *         "kinds": [
+                     *           "observed",
+                     *           "disclosed_by_victim"
+                     *         ],
+                     *         "observed_on": "2026-11-20"
+                     *       },
+                     *       "follow_up_plan": "Maintenir les visites à domicile et relayer vers SOS Enfants.",
+                     *       "follow_ups": [],
+                     *       "id": "e30e64d2-cc31-5706-bca9-48eaaaa83460",
+                     *       "judicial_district": "Bruxelles",
+                     *       "offence": "cp_398",
+                     *       "offence_list_version": "2026-12-07.1",
+                     *       "person_ref": "child-7",
+                     *       "recipient": "procureur_du_roi",
+                     *       "regime": "art_458bis_report",
+                     *       "status": "follow_up_open",
+                     *       "version": 1,
+                     *       "victim": {
+                     *         "is_minor": true,
+                     *         "vulnerabilities": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Art458bisReportPublic"];
+                };
+            };
+            /** @description Bad Request (a malformed Idempotency-Key; or a body that is not well-formed JSON: `malformed_json` or `bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or organisation may not do this (the problem names the rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (a request with the same Idempotency-Key is still in flight, or was carried out but its response was lost in a crash: `outcome` names what it did; it is not run again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "art_458bis_conditions_not_met",
+                     *       "detail": "Ce signalement est refusé : les conditions de l'art. 458bis C. pén. ne sont pas toutes réunies, et les points signalés disent lesquelles. Corrigez-les ou, si elles ne peuvent pas l'être, ne signalez pas sur cette base : signaler reste une faculté, jamais une obligation.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/art_458bis_conditions_not_met",
+                     *       "violations": [
+                     *         {
+                     *           "code": "danger_not_real",
+                     *           "field": "factual_basis",
+                     *           "legal_ground": "art. 458bis C. pén. (péril grave et imminent, danger sérieux et réel) ; Nouwynck",
+                     *           "message": "Un signalement doit reposer sur des faits (ce que vous avez constaté, ce que la victime ou un tiers vous a rapporté, avec dates et sources), pas sur une simple inquiétude ou une rumeur (art. 458bis C. pén.) : décrivez ces faits.",
+                     *           "rule": "R102"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes by this caller */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getArt458bisReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                art_458bis_report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "art_422bis_guidance": "Art. 422bis C. pén. (abstention coupable) : est puni d'un emprisonnement de huit jours à un an et d'une amende de 50 à 500 euros celui qui s'abstient de venir en aide ou de procurer une aide à une personne exposée à un péril grave, soit qu'il ait constaté lui-même la situation de cette personne, soit que cette situation lui soit décrite par ceux qui sollicitent son intervention ; pas d'infraction lorsque l'aide comporterait un danger sérieux pour soi-même ou pour autrui, ou en cas de doute raisonnable sur la gravité du péril. Cette information vous oriente ; le service n'en déduit aucune démarche.",
+                     *       "conditions": [
+                     *         {
+                     *           "code": "art_458bis_conditions_met",
+                     *           "field": null,
+                     *           "legal_ground": "art. 458bis C. pén.",
+                     *           "message": "Les conditions de l'art. 458bis C. pén. sont réunies : infraction de la liste, victime mineure ou vulnérable, danger grave et réel, impossibilité de la protéger autrement, information au seul procureur du Roi. Informer reste une faculté, jamais une obligation, et ne met pas fin à votre aide.",
+                     *           "rule": "R101",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "follow_up_planned",
+                     *           "field": null,
+                     *           "legal_ground": "art. 458bis C. pén. (« sans préjudice » de l'art. 422bis C. pén.)",
+                     *           "message": "Un plan de suivi est enregistré : l'aide à la personne se poursuit, ou le relais est passé à un professionnel mieux outillé.",
+                     *           "rule": "R103",
+                     *           "status": "pass"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-22T09:52:00Z",
+                     *       "created_by": "concertation-dev|sw-alice",
+                     *       "danger": {
+                     *         "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+                     *         "grave": true,
+                     *         "grave_and_imminent_danger_to_victim": true,
+                     *         "harm_to_another": true,
+                     *         "imminent": true,
+                     *         "serious_danger_to_other_victims": false,
+                     *         "time": "present",
+                     *         "unable_to_protect_alone_or_with_third_parties": true
+                     *       },
+                     *       "discloser": {
+                     *         "bound_by_professional_secrecy": true,
+                     *         "function": "assistant social",
+                     *         "information_from_own_client": null,
+                     *         "is_lawyer": false,
+                     *         "judicial_mandate": false,
+                     *         "mission_id": "M-F12",
+                     *         "organisation": "CPAS de Schaerbeek",
+                     *         "reference": "sw-alice",
+                     *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                     *         "sector": "social_security_cpas",
+                     *         "suspected": false
+                     *       },
+                     *       "factual_basis": {
+                     *         "description": "Ecchymoses constatées le 20 novembre ; l'enfant a dit que son père le frappe.",
+                     *         "kinds": [
+                     *           "observed",
+                     *           "disclosed_by_victim"
+                     *         ],
+                     *         "observed_on": "2026-11-20"
+                     *       },
+                     *       "follow_up_plan": "Maintenir les visites à domicile et relayer vers SOS Enfants.",
+                     *       "follow_ups": [],
+                     *       "id": "e30e64d2-cc31-5706-bca9-48eaaaa83460",
+                     *       "judicial_district": "Bruxelles",
+                     *       "offence": "cp_398",
+                     *       "offence_list_version": "2026-12-07.1",
+                     *       "person_ref": "child-7",
+                     *       "recipient": "procureur_du_roi",
+                     *       "regime": "art_458bis_report",
+                     *       "status": "follow_up_open",
+                     *       "version": 1,
+                     *       "victim": {
+                     *         "is_minor": true,
+                     *         "vulnerabilities": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Art458bisReportPublic"] | components["schemas"]["DisclosureMetadata"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not know exists (R27) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid_payload",
+                     *       "detail": "Le contenu de la demande n'est pas valide : corrigez les champs signalés et renvoyez-la.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/invalid_payload",
+                     *       "violations": [
+                     *         {
+                     *           "code": "value_invalid",
+                     *           "field": "art_458bis_report_id",
+                     *           "legal_ground": "conception (mise en œuvre d'art. 458ter C. pén.)",
+                     *           "message": "La valeur du champ art_458bis_report_id n'est pas valide : vérifiez son format.",
+                     *           "rule": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A stored ciphertext did not open in its place (`integrity_error`): audited, never a fallback */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addFollowUpToArt458bisReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version read: 412 when it is no longer the current one, 428 without it */
+                "If-Match": string;
+                /** @description Makes a retry safe: a repeat with the same key (per client) replays the first response with `Idempotent-Replayed: true` and changes nothing; the same key with another request is refused (422); while the first is in flight, 409. Kept 24 hours by default. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                art_458bis_report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Visites à domicile maintenues ; premier contact pris avec l'équipe SOS Enfants.",
+                 *       "outcome": "support_continues"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "art_422bis_guidance": "Art. 422bis C. pén. (abstention coupable) : est puni d'un emprisonnement de huit jours à un an et d'une amende de 50 à 500 euros celui qui s'abstient de venir en aide ou de procurer une aide à une personne exposée à un péril grave, soit qu'il ait constaté lui-même la situation de cette personne, soit que cette situation lui soit décrite par ceux qui sollicitent son intervention ; pas d'infraction lorsque l'aide comporterait un danger sérieux pour soi-même ou pour autrui, ou en cas de doute raisonnable sur la gravité du péril. Cette information vous oriente ; le service n'en déduit aucune démarche.",
+                     *       "conditions": [
+                     *         {
+                     *           "code": "art_458bis_conditions_met",
+                     *           "field": null,
+                     *           "legal_ground": "art. 458bis C. pén.",
+                     *           "message": "Les conditions de l'art. 458bis C. pén. sont réunies : infraction de la liste, victime mineure ou vulnérable, danger grave et réel, impossibilité de la protéger autrement, information au seul procureur du Roi. Informer reste une faculté, jamais une obligation, et ne met pas fin à votre aide.",
+                     *           "rule": "R101",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "follow_up_planned",
+                     *           "field": null,
+                     *           "legal_ground": "art. 458bis C. pén. (« sans préjudice » de l'art. 422bis C. pén.)",
+                     *           "message": "Un plan de suivi est enregistré : l'aide à la personne se poursuit, ou le relais est passé à un professionnel mieux outillé.",
+                     *           "rule": "R103",
+                     *           "status": "pass"
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-11-22T09:52:00Z",
+                     *       "created_by": "concertation-dev|sw-alice",
+                     *       "danger": {
+                     *         "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+                     *         "grave": true,
+                     *         "grave_and_imminent_danger_to_victim": true,
+                     *         "harm_to_another": true,
+                     *         "imminent": true,
+                     *         "serious_danger_to_other_victims": false,
+                     *         "time": "present",
+                     *         "unable_to_protect_alone_or_with_third_parties": true
+                     *       },
+                     *       "discloser": {
+                     *         "bound_by_professional_secrecy": true,
+                     *         "function": "assistant social",
+                     *         "information_from_own_client": null,
+                     *         "is_lawyer": false,
+                     *         "judicial_mandate": false,
+                     *         "mission_id": "M-F12",
+                     *         "organisation": "CPAS de Schaerbeek",
+                     *         "reference": "sw-alice",
+                     *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                     *         "sector": "social_security_cpas",
+                     *         "suspected": false
+                     *       },
+                     *       "factual_basis": {
+                     *         "description": "Ecchymoses constatées le 20 novembre ; l'enfant a dit que son père le frappe.",
+                     *         "kinds": [
+                     *           "observed",
+                     *           "disclosed_by_victim"
+                     *         ],
+                     *         "observed_on": "2026-11-20"
+                     *       },
+                     *       "follow_up_plan": "Maintenir les visites à domicile et relayer vers SOS Enfants.",
+                     *       "follow_ups": [
+                     *         {
+                     *           "handed_over_to": null,
+                     *           "note": "Visites à domicile maintenues ; premier contact pris avec l'équipe SOS Enfants.",
+                     *           "outcome": "support_continues",
+                     *           "recorded_at": "2026-11-22T09:55:00Z",
+                     *           "recorded_by": "concertation-dev|sw-alice"
+                     *         }
+                     *       ],
+                     *       "id": "e30e64d2-cc31-5706-bca9-48eaaaa83460",
+                     *       "judicial_district": "Bruxelles",
+                     *       "offence": "cp_398",
+                     *       "offence_list_version": "2026-12-07.1",
+                     *       "person_ref": "child-7",
+                     *       "recipient": "procureur_du_roi",
+                     *       "regime": "art_458bis_report",
+                     *       "status": "follow_up_open",
+                     *       "version": 2,
+                     *       "victim": {
+                     *         "is_minor": true,
+                     *         "vulnerabilities": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Art458bisReportPublic"];
+                };
+            };
+            /** @description Bad Request (a malformed Idempotency-Key; or a body that is not well-formed JSON: `malformed_json` or `bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or organisation may not do this (the problem names the rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not know exists (R27) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused in the resource's current state, or by a rule (`violations` lists each failing check) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer the current one: read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid_payload",
+                     *       "detail": "Le contenu de la demande n'est pas valide : corrigez les champs signalés et renvoyez-la.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/invalid_payload",
+                     *       "violations": [
+                     *         {
+                     *           "code": "value_invalid",
+                     *           "field": "outcome",
+                     *           "legal_ground": "conception (mise en œuvre d'art. 458ter C. pén.)",
+                     *           "message": "La valeur du champ outcome n'est pas valide : vérifiez son format.",
+                     *           "rule": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "precondition_required",
+                     *       "detail": "Cette modification exige l'en-tête If-Match avec l'ETag de la version lue : relisez la ressource et renvoyez la demande avec cet en-tête.",
+                     *       "status": 428,
+                     *       "title": "Précondition requise",
+                     *       "type": "https://concertation.example/problems/precondition_required",
+                     *       "violations": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes by this caller */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -9157,6 +10860,310 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    classifyDisclosure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key (per client) replays the first response with `Idempotent-Replayed: true` and changes nothing; the same key with another request is refused (422); while the first is in flight, 409. Kept 24 hours by default. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "discloser": {
+                 *         "bound_by_professional_secrecy": true,
+                 *         "function": "assistant social",
+                 *         "judicial_mandate": false,
+                 *         "mission_id": "M-F12",
+                 *         "organisation": "CPAS de Schaerbeek",
+                 *         "reference": "sw-alice",
+                 *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                 *         "sector": "social_security_cpas"
+                 *       },
+                 *       "items": [
+                 *         {
+                 *           "in_interest_of_person": true,
+                 *           "necessity_justification": "Le suivi psychologique commun doit tenir compte de l'angoisse liée au logement.",
+                 *           "pseudonymised": true,
+                 *           "reference": "item-1",
+                 *           "serves": "care_of_person"
+                 *         }
+                 *       ],
+                 *       "master": {
+                 *         "consent": "given",
+                 *         "consent_given_at": "2026-11-20T10:00:00+01:00",
+                 *         "consent_items": [
+                 *           "item-1"
+                 *         ],
+                 *         "consent_recipients": [
+                 *           "psy-karim"
+                 *         ],
+                 *         "informed": true,
+                 *         "informed_at": "2026-11-20T10:00:00+01:00"
+                 *       },
+                 *       "recipients": [
+                 *         {
+                 *           "bound_by_professional_secrecy": true,
+                 *           "function": "psychologue",
+                 *           "judicial_mandate": false,
+                 *           "kind": "professional",
+                 *           "mission_id": "M-F12",
+                 *           "organisation": "Service de santé mentale Le Méridien",
+                 *           "reference": "psy-karim",
+                 *           "secrecy_evidence": "Psychologue agréé, tenu au secret par l'art. 458 C. pén. (déclaration écrite).",
+                 *           "secrecy_source": "art_458_cp",
+                 *           "sector": "health"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClassifyRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "art_422bis_guidance": "Art. 422bis C. pén. (abstention coupable) : est puni d'un emprisonnement de huit jours à un an et d'une amende de 50 à 500 euros celui qui s'abstient de venir en aide ou de procurer une aide à une personne exposée à un péril grave, soit qu'il ait constaté lui-même la situation de cette personne, soit que cette situation lui soit décrite par ceux qui sollicitent son intervention ; pas d'infraction lorsque l'aide comporterait un danger sérieux pour soi-même ou pour autrui, ou en cas de doute raisonnable sur la gravité du péril. Cette information vous oriente ; le service n'en déduit aucune démarche.",
+                     *       "consent_mode": "consent_required",
+                     *       "evaluated_at": "2026-11-22T09:48:00Z",
+                     *       "guidance": [],
+                     *       "offence_list_version": "2026-12-07.1",
+                     *       "open_regimes": [
+                     *         "shared_secrecy"
+                     *       ],
+                     *       "regimes": [
+                     *         {
+                     *           "bases": [],
+                     *           "conditions": [
+                     *             {
+                     *               "code": "recipients_bound_by_secrecy",
+                     *               "field": null,
+                     *               "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *               "message": "Le professionnel qui partage et chaque destinataire sont tenus au secret professionnel, avec sa source indiquée ; aucun destinataire n'appartient à la police, au parquet ou à l'école, ni n'est un proche de la personne.",
+                     *               "rule": "R68",
+                     *               "status": "pass"
+                     *             },
+                     *             {
+                     *               "code": "same_mission",
+                     *               "field": null,
+                     *               "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *               "message": "Tous ont la même mission déclarée auprès de la même personne, établie avant le partage, et le même statut au regard d'un mandat judiciaire.",
+                     *               "rule": "R69",
+                     *               "status": "pass"
+                     *             },
+                     *             {
+                     *               "code": "master_of_secret_agrees",
+                     *               "field": null,
+                     *               "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *               "message": "La personne concernée (le maître du secret) sait ce qui sera partagé et avec qui et, quand votre service l'exige, elle a donné son accord préalable pour chaque destinataire et chaque information.",
+                     *               "rule": "R70",
+                     *               "status": "pass"
+                     *             },
+                     *             {
+                     *               "code": "items_strictly_necessary",
+                     *               "field": null,
+                     *               "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *               "message": "Chaque information est justifiée comme strictement nécessaire à la mission commune et sert l'aide à la personne, dans son intérêt exclusif.",
+                     *               "rule": "R71",
+                     *               "status": "pass"
+                     *             },
+                     *             {
+                     *               "code": "team_sharing_allowed",
+                     *               "field": null,
+                     *               "legal_ground": "recommandation Meersseman ; circulaire CPAS (travail en équipe)",
+                     *               "message": "Aucune équipe n'est destinataire, ou chaque équipe destinataire n'a que des membres tenus au secret professionnel et la personne a été informée des échanges possibles entre collègues.",
+                     *               "rule": "R75",
+                     *               "status": "pass"
+                     *             },
+                     *             {
+                     *               "code": "hierarchy_sharing_allowed",
+                     *               "field": null,
+                     *               "legal_ground": "Donnet, Dubois, Guilbau (hiérarchie : données anonymes, jamais imposé)",
+                     *               "message": "La hiérarchie n'est pas destinataire, ou elle l'est pour la supervision ou le soutien du travailleur, avec des données pseudonymisées ou une raison enregistrée de ne pas le faire.",
+                     *               "rule": "R76",
+                     *               "status": "pass"
+                     *             }
+                     *           ],
+                     *           "open": true,
+                     *           "record_at": "/v1/shared-secret-exchanges",
+                     *           "regime": "shared_secrecy"
+                     *         },
+                     *         {
+                     *           "bases": [],
+                     *           "conditions": [
+                     *             {
+                     *               "code": "purpose_required",
+                     *               "field": "purpose_category",
+                     *               "legal_ground": "art. 458ter §1 al. 2 C. pén. (« exclusivement »)",
+                     *               "message": "La finalité de la concertation n'est pas indiquée : l'art. 458ter C. pén. n'en admet que trois (protéger l'intégrité physique et psychique, prévenir des infractions terroristes, prévenir des délits commis dans le cadre d'une organisation criminelle). Choisissez-en une.",
+                     *               "rule": "R10",
+                     *               "status": "fail"
+                     *             },
+                     *             {
+                     *               "code": "no_registered_basis_fits",
+                     *               "field": "recipients",
+                     *               "legal_ground": "art. 458ter §1 al. 3 C. pén. (qui peut participer, finalité, modalités)",
+                     *               "message": "Aucune base légale enregistrée et en vigueur ne prévoit cette finalité en couvrant toutes les personnes de l'échange : une concertation de cas (art. 458ter C. pén.) n'est pas possible telle quelle. Retirez les personnes que la base ne désigne pas, ou faites enregistrer une base légale qui les couvre.",
+                     *               "rule": "R16",
+                     *               "status": "fail"
+                     *             },
+                     *             {
+                     *               "code": "lawyer_not_exposing_client",
+                     *               "field": null,
+                     *               "legal_ground": "art. 458quater C. pén. (l'avocat et les informations de son client)",
+                     *               "message": "Le professionnel n'est pas avocat, ou l'information ne vient pas de son client : l'exclusion de l'art. 458quater C. pén. ne s'applique pas.",
+                     *               "rule": "R21",
+                     *               "status": "pass"
+                     *             }
+                     *           ],
+                     *           "open": false,
+                     *           "record_at": null,
+                     *           "regime": "art_458ter_concertation"
+                     *         },
+                     *         {
+                     *           "bases": [],
+                     *           "conditions": [
+                     *             {
+                     *               "code": "victim_not_minor_or_vulnerable",
+                     *               "field": "victim",
+                     *               "legal_ground": "art. 458bis C. pén.",
+                     *               "message": "L'art. 458bis C. pén. ne vise qu'une infraction commise sur un mineur ou sur une personne vulnérable en raison de son âge, d'un état de grossesse, de la violence entre partenaires, d'une maladie, d'une infirmité ou d'une déficience physique ou mentale : indiquez ce qui s'applique à la victime ; si rien ne s'applique, ce régime n'est pas ouvert.",
+                     *               "rule": "R101",
+                     *               "status": "fail"
+                     *             },
+                     *             {
+                     *               "code": "danger_not_established",
+                     *               "field": "danger",
+                     *               "legal_ground": "art. 458bis C. pén. (péril grave et imminent, danger sérieux et réel) ; Nouwynck",
+                     *               "message": "L'art. 458bis C. pén. exige soit un danger grave et imminent pour l'intégrité physique ou mentale de la victime, soit des indices d'un danger sérieux et réel que d'autres mineurs ou personnes vulnérables en soient victimes : indiquez lequel existe. Sans l'un d'eux, un signalement n'est pas possible sur cette base.",
+                     *               "rule": "R101",
+                     *               "status": "fail"
+                     *             }
+                     *           ],
+                     *           "open": false,
+                     *           "record_at": null,
+                     *           "regime": "art_458bis_report"
+                     *         },
+                     *         {
+                     *           "bases": [],
+                     *           "conditions": [
+                     *             {
+                     *               "code": "necessity_conditions_not_met",
+                     *               "field": "danger.grave",
+                     *               "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+                     *               "message": "L'état de nécessité n'est admis que si chacune de ses conditions est remplie et enregistrée, au cas par cas (Cass., 18 juin 2010) ; une réponse manquante ou « inconnue » vaut refus. Il manque ici : un danger grave. Complétez ce point ou, s'il n'est pas rempli, ne révélez pas le secret sur cette base.",
+                     *               "rule": "R99",
+                     *               "status": "fail"
+                     *             },
+                     *             {
+                     *               "code": "necessity_not_consulted",
+                     *               "field": "consulted",
+                     *               "legal_ground": "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)",
+                     *               "message": "L'état de nécessité ne se pèse pas seul : consultez des collègues tenus au secret professionnel ou un avocat, et indiquez qui vous avez consulté.",
+                     *               "rule": "R100",
+                     *               "status": "fail"
+                     *             }
+                     *           ],
+                     *           "open": false,
+                     *           "record_at": null,
+                     *           "regime": "state_of_necessity"
+                     *         }
+                     *       ],
+                     *       "routing": "shared_secrecy"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClassificationPublic"];
+                };
+            };
+            /** @description Bad Request (a malformed Idempotency-Key; or a body that is not well-formed JSON: `malformed_json` or `bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or organisation may not do this (the problem names the rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (a request with the same Idempotency-Key is still in flight, or was carried out but its response was lost in a crash: `outcome` names what it did; it is not run again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid_payload",
+                     *       "detail": "Le contenu de la demande n'est pas valide : corrigez les champs signalés et renvoyez-la.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/invalid_payload",
+                     *       "violations": [
+                     *         {
+                     *           "code": "value_invalid",
+                     *           "field": "discloser",
+                     *           "legal_ground": "conception (mise en œuvre d'art. 458ter C. pén.)",
+                     *           "message": "La valeur du champ discloser n'est pas valide : vérifiez son format.",
+                     *           "rule": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes by this caller */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listLegalBases: {
         parameters: {
             query?: {
@@ -9929,6 +11936,773 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listNecessityRecords: {
+        parameters: {
+            query?: {
+                /** @description Page size (≤ 200) */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-11-22T09:56:00Z",
+                     *           "id": "15aff608-247c-53e7-938f-d07f75a05f23",
+                     *           "regime": "state_of_necessity",
+                     *           "status": "follow_up_open",
+                     *           "updated_at": "2026-11-22T09:56:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DisclosurePage"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or organisation may not do this (the problem names the rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid_limit",
+                     *       "detail": "Le paramètre limit doit être un nombre entier entre 1 et 200 : corrigez-le.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/invalid_limit",
+                     *       "violations": [
+                     *         {
+                     *           "code": "invalid_limit",
+                     *           "field": "limit",
+                     *           "legal_ground": "conception (mise en œuvre d'art. 458ter C. pén.)",
+                     *           "message": "Le paramètre limit doit être un nombre entier entre 1 et 200 : corrigez-le.",
+                     *           "rule": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createNecessityRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key (per client) replays the first response with `Idempotent-Replayed: true` and changes nothing; the same key with another request is refused (422); while the first is in flight, 409. Kept 24 hours by default. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "assessed_at": "2026-11-22T09:00:00+01:00",
+                 *       "assessed_by": "Alice Renard, assistante sociale",
+                 *       "consulted": [
+                 *         "secret_bound_colleague"
+                 *       ],
+                 *       "danger": {
+                 *         "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+                 *         "grave": true,
+                 *         "grave_and_imminent_danger_to_victim": true,
+                 *         "harm_to_another": true,
+                 *         "imminent": true,
+                 *         "serious_danger_to_other_victims": false,
+                 *         "time": "present",
+                 *         "unable_to_protect_alone_or_with_third_parties": true
+                 *       },
+                 *       "discloser": {
+                 *         "bound_by_professional_secrecy": true,
+                 *         "function": "assistant social",
+                 *         "judicial_mandate": false,
+                 *         "mission_id": "M-F12",
+                 *         "organisation": "CPAS de Schaerbeek",
+                 *         "reference": "sw-alice",
+                 *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                 *         "sector": "social_security_cpas"
+                 *       },
+                 *       "follow_up_plan": "Poursuivre l'accompagnement de la mère ; rendez-vous fixé demain.",
+                 *       "person_ref": "P-001",
+                 *       "person_spoken_to": true,
+                 *       "proportionality": {
+                 *         "disclosed": "Adresse actuelle et menace proférée ce soir.",
+                 *         "disclosed_to": "service d'urgence de la zone de police",
+                 *         "disclosure_limited_to_averting": true
+                 *       },
+                 *       "subsidiarity": {
+                 *         "alternatives_tried": [
+                 *           "Appel au réseau familial, sans réponse."
+                 *         ],
+                 *         "no_other_means": true
+                 *       },
+                 *       "weighing": {
+                 *         "interest_protected": "La vie de l'enfant, plus impérieuse que le secret.",
+                 *         "weighing": "more_compelling"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["NecessityRecordCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "art_422bis_guidance": "Art. 422bis C. pén. (abstention coupable) : est puni d'un emprisonnement de huit jours à un an et d'une amende de 50 à 500 euros celui qui s'abstient de venir en aide ou de procurer une aide à une personne exposée à un péril grave, soit qu'il ait constaté lui-même la situation de cette personne, soit que cette situation lui soit décrite par ceux qui sollicitent son intervention ; pas d'infraction lorsque l'aide comporterait un danger sérieux pour soi-même ou pour autrui, ou en cas de doute raisonnable sur la gravité du péril. Cette information vous oriente ; le service n'en déduit aucune démarche.",
+                     *       "assessed_at": "2026-11-22T08:00:00Z",
+                     *       "assessed_by": "Alice Renard, assistante sociale",
+                     *       "conditions": [
+                     *         {
+                     *           "code": "necessity_conditions_met",
+                     *           "field": null,
+                     *           "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+                     *           "message": "Chaque condition de l'état de nécessité est remplie et enregistrée : un danger grave et imminent pour autrui, actuel ou à venir ; un intérêt à protéger pesé contre le secret ; aucun autre moyen de l'écarter ; une révélation limitée à ce qui l'écarte ; qui en a fait l'appréciation.",
+                     *           "rule": "R99",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "necessity_assessed_with_others",
+                     *           "field": null,
+                     *           "legal_ground": "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)",
+                     *           "message": "La révélation a été pesée avec des collègues tenus au secret professionnel ou avec un avocat, et la personne concernée a été entendue (ou la raison de ne pas lui parler est enregistrée).",
+                     *           "rule": "R100",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "follow_up_planned",
+                     *           "field": null,
+                     *           "legal_ground": "art. 458bis C. pén. (« sans préjudice » de l'art. 422bis C. pén.)",
+                     *           "message": "Un plan de suivi est enregistré : l'aide à la personne se poursuit, ou le relais est passé à un professionnel mieux outillé.",
+                     *           "rule": "R103",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "invoked_ground_admissible",
+                     *           "field": null,
+                     *           "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+                     *           "message": "La révélation ne s'appuie pas sur un fondement qui, à lui seul, n'ouvre aucun régime (l'art. 29 C. i. cr., l'art. 422bis C. pén. ou le seul accord de la personne).",
+                     *           "rule": "R105",
+                     *           "status": "pass"
+                     *         }
+                     *       ],
+                     *       "consulted": [
+                     *         "secret_bound_colleague"
+                     *       ],
+                     *       "created_at": "2026-11-22T09:56:00Z",
+                     *       "created_by": "concertation-dev|sw-alice",
+                     *       "danger": {
+                     *         "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+                     *         "grave": true,
+                     *         "grave_and_imminent_danger_to_victim": true,
+                     *         "harm_to_another": true,
+                     *         "imminent": true,
+                     *         "serious_danger_to_other_victims": false,
+                     *         "time": "present",
+                     *         "unable_to_protect_alone_or_with_third_parties": true
+                     *       },
+                     *       "discloser": {
+                     *         "bound_by_professional_secrecy": true,
+                     *         "function": "assistant social",
+                     *         "information_from_own_client": null,
+                     *         "is_lawyer": false,
+                     *         "judicial_mandate": false,
+                     *         "mission_id": "M-F12",
+                     *         "organisation": "CPAS de Schaerbeek",
+                     *         "reference": "sw-alice",
+                     *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                     *         "sector": "social_security_cpas",
+                     *         "suspected": false
+                     *       },
+                     *       "follow_up_plan": "Poursuivre l'accompagnement de la mère ; rendez-vous fixé demain.",
+                     *       "follow_ups": [],
+                     *       "id": "15aff608-247c-53e7-938f-d07f75a05f23",
+                     *       "invoked_ground": "none",
+                     *       "person_ref": "P-001",
+                     *       "person_spoken_to": true,
+                     *       "proportionality": {
+                     *         "disclosed": "Adresse actuelle et menace proférée ce soir.",
+                     *         "disclosed_to": "service d'urgence de la zone de police",
+                     *         "disclosure_limited_to_averting": true
+                     *       },
+                     *       "regime": "state_of_necessity",
+                     *       "status": "follow_up_open",
+                     *       "subsidiarity": {
+                     *         "alternatives_tried": [
+                     *           "Appel au réseau familial, sans réponse."
+                     *         ],
+                     *         "no_other_means": true
+                     *       },
+                     *       "threshold": "more_compelling",
+                     *       "version": 1,
+                     *       "weighing": {
+                     *         "interest_protected": "La vie de l'enfant, plus impérieuse que le secret.",
+                     *         "weighing": "more_compelling"
+                     *       },
+                     *       "why_person_not_spoken_to": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NecessityRecordPublic"];
+                };
+            };
+            /** @description Bad Request (a malformed Idempotency-Key; or a body that is not well-formed JSON: `malformed_json` or `bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or organisation may not do this (the problem names the rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (a request with the same Idempotency-Key is still in flight, or was carried out but its response was lost in a crash: `outcome` names what it did; it is not run again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "necessity_record_refused",
+                     *       "detail": "Cette révélation ne peut pas être enregistrée comme un état de nécessité : les points signalés disent quelles conditions manquent ou ne sont pas établies (une réponse manquante ou « inconnue » est un refus). Complétez-les ; à défaut, le secret professionnel s'impose.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/necessity_record_refused",
+                     *       "violations": [
+                     *         {
+                     *           "code": "necessity_not_consulted",
+                     *           "field": "consulted",
+                     *           "legal_ground": "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)",
+                     *           "message": "L'état de nécessité ne se pèse pas seul : consultez des collègues tenus au secret professionnel ou un avocat, et indiquez qui vous avez consulté.",
+                     *           "rule": "R100"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes by this caller */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getNecessityRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                necessity_record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "art_422bis_guidance": "Art. 422bis C. pén. (abstention coupable) : est puni d'un emprisonnement de huit jours à un an et d'une amende de 50 à 500 euros celui qui s'abstient de venir en aide ou de procurer une aide à une personne exposée à un péril grave, soit qu'il ait constaté lui-même la situation de cette personne, soit que cette situation lui soit décrite par ceux qui sollicitent son intervention ; pas d'infraction lorsque l'aide comporterait un danger sérieux pour soi-même ou pour autrui, ou en cas de doute raisonnable sur la gravité du péril. Cette information vous oriente ; le service n'en déduit aucune démarche.",
+                     *       "assessed_at": "2026-11-22T08:00:00Z",
+                     *       "assessed_by": "Alice Renard, assistante sociale",
+                     *       "conditions": [
+                     *         {
+                     *           "code": "necessity_conditions_met",
+                     *           "field": null,
+                     *           "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+                     *           "message": "Chaque condition de l'état de nécessité est remplie et enregistrée : un danger grave et imminent pour autrui, actuel ou à venir ; un intérêt à protéger pesé contre le secret ; aucun autre moyen de l'écarter ; une révélation limitée à ce qui l'écarte ; qui en a fait l'appréciation.",
+                     *           "rule": "R99",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "necessity_assessed_with_others",
+                     *           "field": null,
+                     *           "legal_ground": "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)",
+                     *           "message": "La révélation a été pesée avec des collègues tenus au secret professionnel ou avec un avocat, et la personne concernée a été entendue (ou la raison de ne pas lui parler est enregistrée).",
+                     *           "rule": "R100",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "follow_up_planned",
+                     *           "field": null,
+                     *           "legal_ground": "art. 458bis C. pén. (« sans préjudice » de l'art. 422bis C. pén.)",
+                     *           "message": "Un plan de suivi est enregistré : l'aide à la personne se poursuit, ou le relais est passé à un professionnel mieux outillé.",
+                     *           "rule": "R103",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "invoked_ground_admissible",
+                     *           "field": null,
+                     *           "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+                     *           "message": "La révélation ne s'appuie pas sur un fondement qui, à lui seul, n'ouvre aucun régime (l'art. 29 C. i. cr., l'art. 422bis C. pén. ou le seul accord de la personne).",
+                     *           "rule": "R105",
+                     *           "status": "pass"
+                     *         }
+                     *       ],
+                     *       "consulted": [
+                     *         "secret_bound_colleague"
+                     *       ],
+                     *       "created_at": "2026-11-22T09:56:00Z",
+                     *       "created_by": "concertation-dev|sw-alice",
+                     *       "danger": {
+                     *         "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+                     *         "grave": true,
+                     *         "grave_and_imminent_danger_to_victim": true,
+                     *         "harm_to_another": true,
+                     *         "imminent": true,
+                     *         "serious_danger_to_other_victims": false,
+                     *         "time": "present",
+                     *         "unable_to_protect_alone_or_with_third_parties": true
+                     *       },
+                     *       "discloser": {
+                     *         "bound_by_professional_secrecy": true,
+                     *         "function": "assistant social",
+                     *         "information_from_own_client": null,
+                     *         "is_lawyer": false,
+                     *         "judicial_mandate": false,
+                     *         "mission_id": "M-F12",
+                     *         "organisation": "CPAS de Schaerbeek",
+                     *         "reference": "sw-alice",
+                     *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                     *         "sector": "social_security_cpas",
+                     *         "suspected": false
+                     *       },
+                     *       "follow_up_plan": "Poursuivre l'accompagnement de la mère ; rendez-vous fixé demain.",
+                     *       "follow_ups": [],
+                     *       "id": "15aff608-247c-53e7-938f-d07f75a05f23",
+                     *       "invoked_ground": "none",
+                     *       "person_ref": "P-001",
+                     *       "person_spoken_to": true,
+                     *       "proportionality": {
+                     *         "disclosed": "Adresse actuelle et menace proférée ce soir.",
+                     *         "disclosed_to": "service d'urgence de la zone de police",
+                     *         "disclosure_limited_to_averting": true
+                     *       },
+                     *       "regime": "state_of_necessity",
+                     *       "status": "follow_up_open",
+                     *       "subsidiarity": {
+                     *         "alternatives_tried": [
+                     *           "Appel au réseau familial, sans réponse."
+                     *         ],
+                     *         "no_other_means": true
+                     *       },
+                     *       "threshold": "more_compelling",
+                     *       "version": 1,
+                     *       "weighing": {
+                     *         "interest_protected": "La vie de l'enfant, plus impérieuse que le secret.",
+                     *         "weighing": "more_compelling"
+                     *       },
+                     *       "why_person_not_spoken_to": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NecessityRecordPublic"] | components["schemas"]["DisclosureMetadata"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not know exists (R27) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid_payload",
+                     *       "detail": "Le contenu de la demande n'est pas valide : corrigez les champs signalés et renvoyez-la.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/invalid_payload",
+                     *       "violations": [
+                     *         {
+                     *           "code": "value_invalid",
+                     *           "field": "necessity_record_id",
+                     *           "legal_ground": "conception (mise en œuvre d'art. 458ter C. pén.)",
+                     *           "message": "La valeur du champ necessity_record_id n'est pas valide : vérifiez son format.",
+                     *           "rule": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A stored ciphertext did not open in its place (`integrity_error`): audited, never a fallback */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addFollowUpToNecessityRecord: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version read: 412 when it is no longer the current one, 428 without it */
+                "If-Match": string;
+                /** @description Makes a retry safe: a repeat with the same key (per client) replays the first response with `Idempotent-Replayed: true` and changes nothing; the same key with another request is refused (422); while the first is in flight, 409. Kept 24 hours by default. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                necessity_record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "handed_over_to": "assistante sociale de la maison d'accueil",
+                 *       "note": "La mère et l'enfant sont hébergés en maison d'accueil ; le suivi y est confié.",
+                 *       "outcome": "handed_over"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "art_422bis_guidance": "Art. 422bis C. pén. (abstention coupable) : est puni d'un emprisonnement de huit jours à un an et d'une amende de 50 à 500 euros celui qui s'abstient de venir en aide ou de procurer une aide à une personne exposée à un péril grave, soit qu'il ait constaté lui-même la situation de cette personne, soit que cette situation lui soit décrite par ceux qui sollicitent son intervention ; pas d'infraction lorsque l'aide comporterait un danger sérieux pour soi-même ou pour autrui, ou en cas de doute raisonnable sur la gravité du péril. Cette information vous oriente ; le service n'en déduit aucune démarche.",
+                     *       "assessed_at": "2026-11-22T08:00:00Z",
+                     *       "assessed_by": "Alice Renard, assistante sociale",
+                     *       "conditions": [
+                     *         {
+                     *           "code": "necessity_conditions_met",
+                     *           "field": null,
+                     *           "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+                     *           "message": "Chaque condition de l'état de nécessité est remplie et enregistrée : un danger grave et imminent pour autrui, actuel ou à venir ; un intérêt à protéger pesé contre le secret ; aucun autre moyen de l'écarter ; une révélation limitée à ce qui l'écarte ; qui en a fait l'appréciation.",
+                     *           "rule": "R99",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "necessity_assessed_with_others",
+                     *           "field": null,
+                     *           "legal_ground": "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)",
+                     *           "message": "La révélation a été pesée avec des collègues tenus au secret professionnel ou avec un avocat, et la personne concernée a été entendue (ou la raison de ne pas lui parler est enregistrée).",
+                     *           "rule": "R100",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "follow_up_planned",
+                     *           "field": null,
+                     *           "legal_ground": "art. 458bis C. pén. (« sans préjudice » de l'art. 422bis C. pén.)",
+                     *           "message": "Un plan de suivi est enregistré : l'aide à la personne se poursuit, ou le relais est passé à un professionnel mieux outillé.",
+                     *           "rule": "R103",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "invoked_ground_admissible",
+                     *           "field": null,
+                     *           "legal_ground": "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén.",
+                     *           "message": "La révélation ne s'appuie pas sur un fondement qui, à lui seul, n'ouvre aucun régime (l'art. 29 C. i. cr., l'art. 422bis C. pén. ou le seul accord de la personne).",
+                     *           "rule": "R105",
+                     *           "status": "pass"
+                     *         }
+                     *       ],
+                     *       "consulted": [
+                     *         "secret_bound_colleague"
+                     *       ],
+                     *       "created_at": "2026-11-22T09:56:00Z",
+                     *       "created_by": "concertation-dev|sw-alice",
+                     *       "danger": {
+                     *         "description": "L'enfant présente des ecchymoses répétées ; le père a menacé de recommencer ce soir.",
+                     *         "grave": true,
+                     *         "grave_and_imminent_danger_to_victim": true,
+                     *         "harm_to_another": true,
+                     *         "imminent": true,
+                     *         "serious_danger_to_other_victims": false,
+                     *         "time": "present",
+                     *         "unable_to_protect_alone_or_with_third_parties": true
+                     *       },
+                     *       "discloser": {
+                     *         "bound_by_professional_secrecy": true,
+                     *         "function": "assistant social",
+                     *         "information_from_own_client": null,
+                     *         "is_lawyer": false,
+                     *         "judicial_mandate": false,
+                     *         "mission_id": "M-F12",
+                     *         "organisation": "CPAS de Schaerbeek",
+                     *         "reference": "sw-alice",
+                     *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                     *         "sector": "social_security_cpas",
+                     *         "suspected": false
+                     *       },
+                     *       "follow_up_plan": "Poursuivre l'accompagnement de la mère ; rendez-vous fixé demain.",
+                     *       "follow_ups": [
+                     *         {
+                     *           "handed_over_to": "assistante sociale de la maison d'accueil",
+                     *           "note": "La mère et l'enfant sont hébergés en maison d'accueil ; le suivi y est confié.",
+                     *           "outcome": "handed_over",
+                     *           "recorded_at": "2026-11-22T09:59:00Z",
+                     *           "recorded_by": "concertation-dev|sw-alice"
+                     *         }
+                     *       ],
+                     *       "id": "15aff608-247c-53e7-938f-d07f75a05f23",
+                     *       "invoked_ground": "none",
+                     *       "person_ref": "P-001",
+                     *       "person_spoken_to": true,
+                     *       "proportionality": {
+                     *         "disclosed": "Adresse actuelle et menace proférée ce soir.",
+                     *         "disclosed_to": "service d'urgence de la zone de police",
+                     *         "disclosure_limited_to_averting": true
+                     *       },
+                     *       "regime": "state_of_necessity",
+                     *       "status": "follow_up_open",
+                     *       "subsidiarity": {
+                     *         "alternatives_tried": [
+                     *           "Appel au réseau familial, sans réponse."
+                     *         ],
+                     *         "no_other_means": true
+                     *       },
+                     *       "threshold": "more_compelling",
+                     *       "version": 2,
+                     *       "weighing": {
+                     *         "interest_protected": "La vie de l'enfant, plus impérieuse que le secret.",
+                     *         "weighing": "more_compelling"
+                     *       },
+                     *       "why_person_not_spoken_to": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NecessityRecordPublic"];
+                };
+            };
+            /** @description Bad Request (a malformed Idempotency-Key; or a body that is not well-formed JSON: `malformed_json` or `bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or organisation may not do this (the problem names the rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not know exists (R27) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused in the resource's current state, or by a rule (`violations` lists each failing check) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names a version that is no longer the current one: read it again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid_payload",
+                     *       "detail": "Le contenu de la demande n'est pas valide : corrigez les champs signalés et renvoyez-la.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/invalid_payload",
+                     *       "violations": [
+                     *         {
+                     *           "code": "value_invalid",
+                     *           "field": "outcome",
+                     *           "legal_ground": "conception (mise en œuvre d'art. 458ter C. pén.)",
+                     *           "message": "La valeur du champ outcome n'est pas valide : vérifiez son format.",
+                     *           "rule": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required: send the `ETag` of the version you read */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "precondition_required",
+                     *       "detail": "Cette modification exige l'en-tête If-Match avec l'ETag de la version lue : relisez la ressource et renvoyez la demande avec cet en-tête.",
+                     *       "status": 428,
+                     *       "title": "Précondition requise",
+                     *       "type": "https://concertation.example/problems/precondition_required",
+                     *       "violations": []
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes by this caller */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getPolicy: {
         parameters: {
             query?: never;
@@ -9997,6 +12771,88 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PolicyPublic"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listArt458bisOffences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "article": "art. 393 C. pén.",
+                     *           "code": "cp_393",
+                     *           "in_force": true,
+                     *           "listed_as": "arts. 392–394",
+                     *           "note": "As printed in seed 004.",
+                     *           "title_en": "Intentional homicide",
+                     *           "title_fr": "Meurtre",
+                     *           "title_nl": "Doodslag",
+                     *           "to_verify": true
+                     *         },
+                     *         {
+                     *           "article": "art. 398 C. pén.",
+                     *           "code": "cp_398",
+                     *           "in_force": true,
+                     *           "listed_as": "arts. 396–405ter",
+                     *           "note": "As printed in seed 004.",
+                     *           "title_en": "Intentional assault and battery",
+                     *           "title_fr": "Coups et blessures volontaires",
+                     *           "title_nl": "Opzettelijke slagen en verwondingen",
+                     *           "to_verify": true
+                     *         },
+                     *         {
+                     *           "article": "art. 399 C. pén.",
+                     *           "code": "cp_399",
+                     *           "in_force": true,
+                     *           "listed_as": "arts. 396–405ter",
+                     *           "note": "As printed in seed 004.",
+                     *           "title_en": "Intentional assault causing illness or inability to work",
+                     *           "title_fr": "Coups et blessures volontaires ayant causé une maladie ou une incapacité de travail",
+                     *           "title_nl": "Opzettelijke slagen en verwondingen met ziekte of arbeidsongeschiktheid tot gevolg",
+                     *           "to_verify": true
+                     *         }
+                     *       ],
+                     *       "status": "reference data to verify on Justel before release (EXTERNAL, requirements.md Appendix 2)",
+                     *       "version": "2026-12-07.1"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Art458bisOffenceList"];
                 };
             };
             /** @description No valid bearer token (`WWW-Authenticate` says why) */
@@ -10185,6 +13041,580 @@ export interface operations {
             };
             /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSharedSecretExchanges: {
+        parameters: {
+            query?: {
+                /** @description Page size (≤ 200) */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor` */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-11-22T09:49:00Z",
+                     *           "id": "1e2852fc-d08f-576c-a8a8-b334516bbbf8",
+                     *           "regime": "shared_secrecy",
+                     *           "status": "recorded",
+                     *           "updated_at": "2026-11-22T09:49:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DisclosurePage"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or organisation may not do this (the problem names the rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid_limit",
+                     *       "detail": "Le paramètre limit doit être un nombre entier entre 1 et 200 : corrigez-le.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/invalid_limit",
+                     *       "violations": [
+                     *         {
+                     *           "code": "invalid_limit",
+                     *           "field": "limit",
+                     *           "legal_ground": "conception (mise en œuvre d'art. 458ter C. pén.)",
+                     *           "message": "Le paramètre limit doit être un nombre entier entre 1 et 200 : corrigez-le.",
+                     *           "rule": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSharedSecretExchange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: a repeat with the same key (per client) replays the first response with `Idempotent-Replayed: true` and changes nothing; the same key with another request is refused (422); while the first is in flight, 409. Kept 24 hours by default. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "discloser": {
+                 *         "bound_by_professional_secrecy": true,
+                 *         "function": "assistant social",
+                 *         "judicial_mandate": false,
+                 *         "mission_id": "M-F12",
+                 *         "organisation": "CPAS de Schaerbeek",
+                 *         "reference": "sw-alice",
+                 *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                 *         "sector": "social_security_cpas"
+                 *       },
+                 *       "items": [
+                 *         {
+                 *           "content": "Madame dort mal depuis la perte de son emploi et craint de ne plus pouvoir payer le loyer.",
+                 *           "in_interest_of_person": true,
+                 *           "necessity_justification": "Le suivi psychologique commun doit tenir compte de l'angoisse liée au logement.",
+                 *           "pseudonymised": true,
+                 *           "reference": "item-1",
+                 *           "serves": "care_of_person"
+                 *         }
+                 *       ],
+                 *       "master": {
+                 *         "consent": "given",
+                 *         "consent_given_at": "2026-11-20T10:00:00+01:00",
+                 *         "consent_items": [
+                 *           "item-1"
+                 *         ],
+                 *         "consent_recipients": [
+                 *           "psy-karim"
+                 *         ],
+                 *         "informed": true,
+                 *         "informed_at": "2026-11-20T10:00:00+01:00"
+                 *       },
+                 *       "person_ref": "P-001",
+                 *       "recipients": [
+                 *         {
+                 *           "bound_by_professional_secrecy": true,
+                 *           "function": "psychologue",
+                 *           "judicial_mandate": false,
+                 *           "kind": "professional",
+                 *           "mission_id": "M-F12",
+                 *           "organisation": "Service de santé mentale Le Méridien",
+                 *           "reference": "psy-karim",
+                 *           "secrecy_evidence": "Psychologue agréé, tenu au secret par l'art. 458 C. pén. (déclaration écrite).",
+                 *           "secrecy_source": "art_458_cp",
+                 *           "sector": "health"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SharedSecretExchangeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "conditions": [
+                     *         {
+                     *           "code": "recipients_bound_by_secrecy",
+                     *           "field": null,
+                     *           "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *           "message": "Le professionnel qui partage et chaque destinataire sont tenus au secret professionnel, avec sa source indiquée ; aucun destinataire n'appartient à la police, au parquet ou à l'école, ni n'est un proche de la personne.",
+                     *           "rule": "R68",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "same_mission",
+                     *           "field": null,
+                     *           "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *           "message": "Tous ont la même mission déclarée auprès de la même personne, établie avant le partage, et le même statut au regard d'un mandat judiciaire.",
+                     *           "rule": "R69",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "master_of_secret_agrees",
+                     *           "field": null,
+                     *           "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *           "message": "La personne concernée (le maître du secret) sait ce qui sera partagé et avec qui et, quand votre service l'exige, elle a donné son accord préalable pour chaque destinataire et chaque information.",
+                     *           "rule": "R70",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "items_strictly_necessary",
+                     *           "field": null,
+                     *           "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *           "message": "Chaque information est justifiée comme strictement nécessaire à la mission commune et sert l'aide à la personne, dans son intérêt exclusif.",
+                     *           "rule": "R71",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "team_sharing_allowed",
+                     *           "field": null,
+                     *           "legal_ground": "recommandation Meersseman ; circulaire CPAS (travail en équipe)",
+                     *           "message": "Aucune équipe n'est destinataire, ou chaque équipe destinataire n'a que des membres tenus au secret professionnel et la personne a été informée des échanges possibles entre collègues.",
+                     *           "rule": "R75",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "hierarchy_sharing_allowed",
+                     *           "field": null,
+                     *           "legal_ground": "Donnet, Dubois, Guilbau (hiérarchie : données anonymes, jamais imposé)",
+                     *           "message": "La hiérarchie n'est pas destinataire, ou elle l'est pour la supervision ou le soutien du travailleur, avec des données pseudonymisées ou une raison enregistrée de ne pas le faire.",
+                     *           "rule": "R76",
+                     *           "status": "pass"
+                     *         }
+                     *       ],
+                     *       "consent_mode": "consent_required",
+                     *       "created_at": "2026-11-22T09:49:00Z",
+                     *       "created_by": "concertation-dev|sw-alice",
+                     *       "discloser": {
+                     *         "bound_by_professional_secrecy": true,
+                     *         "function": "assistant social",
+                     *         "information_from_own_client": null,
+                     *         "is_lawyer": false,
+                     *         "judicial_mandate": false,
+                     *         "mission_id": "M-F12",
+                     *         "organisation": "CPAS de Schaerbeek",
+                     *         "reference": "sw-alice",
+                     *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                     *         "sector": "social_security_cpas",
+                     *         "suspected": false
+                     *       },
+                     *       "hierarchy_purpose": null,
+                     *       "id": "1e2852fc-d08f-576c-a8a8-b334516bbbf8",
+                     *       "initiated_by_hierarchy": null,
+                     *       "items": [
+                     *         {
+                     *           "content": "Madame dort mal depuis la perte de son emploi et craint de ne plus pouvoir payer le loyer.",
+                     *           "in_interest_of_person": true,
+                     *           "indispensable_for_care": null,
+                     *           "necessity_justification": "Le suivi psychologique commun doit tenir compte de l'angoisse liée au logement.",
+                     *           "pseudonymised": true,
+                     *           "reference": "item-1",
+                     *           "serves": "care_of_person"
+                     *         }
+                     *       ],
+                     *       "master": {
+                     *         "child_and_family_informed_at": null,
+                     *         "consent": "given",
+                     *         "consent_given_at": "2026-11-20T09:00:00Z",
+                     *         "consent_items": [
+                     *           "item-1"
+                     *         ],
+                     *         "consent_recipients": [
+                     *           "psy-karim"
+                     *         ],
+                     *         "information_exception": null,
+                     *         "informed": true,
+                     *         "informed_at": "2026-11-20T09:00:00Z",
+                     *         "team_sharing_notice_given": null
+                     *       },
+                     *       "person_ref": "P-001",
+                     *       "recipients": [
+                     *         {
+                     *           "all_members_bound": null,
+                     *           "bound_by_professional_secrecy": true,
+                     *           "function": "psychologue",
+                     *           "judicial_mandate": false,
+                     *           "kind": "professional",
+                     *           "magistrate_function": null,
+                     *           "mission_id": "M-F12",
+                     *           "organisation": "Service de santé mentale Le Méridien",
+                     *           "reference": "psy-karim",
+                     *           "secrecy_evidence": "Psychologue agréé, tenu au secret par l'art. 458 C. pén. (déclaration écrite).",
+                     *           "secrecy_source": "art_458_cp",
+                     *           "sector": "health",
+                     *           "specialised_service": null
+                     *         }
+                     *       ],
+                     *       "regime": "shared_secrecy",
+                     *       "status": "recorded",
+                     *       "version": 1,
+                     *       "why_not_pseudonymised": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SharedSecretExchangePublic"];
+                };
+            };
+            /** @description Bad Request (a malformed Idempotency-Key; or a body that is not well-formed JSON: `malformed_json` or `bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role or organisation may not do this (the problem names the rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (a request with the same Idempotency-Key is still in flight, or was carried out but its response was lost in a crash: `outcome` names what it did; it is not run again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "not_shared_secrecy",
+                     *       "detail": "Cet échange n'est pas du secret professionnel partagé : ses conditions cumulatives ne sont pas toutes remplies (règles R20). Seule une concertation de cas (art. 458ter C. pén. : base légale, finalité admise, participants autorisés) pourrait le justifier ; sinon, ne partagez pas.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/not_shared_secrecy",
+                     *       "violations": [
+                     *         {
+                     *           "code": "not_shared_secrecy",
+                     *           "field": null,
+                     *           "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *           "message": "Cet échange n'est pas du secret professionnel partagé : ses conditions cumulatives ne sont pas toutes remplies (règles R20). Seule une concertation de cas (art. 458ter C. pén. : base légale, finalité admise, participants autorisés) pourrait le justifier ; sinon, ne partagez pas.",
+                     *           "rule": "R67"
+                     *         },
+                     *         {
+                     *           "code": "police_parquet_not_shared_secrecy",
+                     *           "field": "recipients[0].sector",
+                     *           "legal_ground": "recommandation SDJ (avis sur le projet Pot-pourri V)",
+                     *           "message": "Dès que la police ou le parquet prennent part à l'échange (autour de la table, comme destinataire ou comme professionnel qui partage), ce n'est pas du secret professionnel partagé : seul l'art. 458ter C. pén. peut le justifier, dans ses limites. Enregistrez-le comme concertation de cas.",
+                     *           "rule": "R20"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes by this caller */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSharedSecretExchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shared_secret_exchange_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "conditions": [
+                     *         {
+                     *           "code": "recipients_bound_by_secrecy",
+                     *           "field": null,
+                     *           "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *           "message": "Le professionnel qui partage et chaque destinataire sont tenus au secret professionnel, avec sa source indiquée ; aucun destinataire n'appartient à la police, au parquet ou à l'école, ni n'est un proche de la personne.",
+                     *           "rule": "R68",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "same_mission",
+                     *           "field": null,
+                     *           "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *           "message": "Tous ont la même mission déclarée auprès de la même personne, établie avant le partage, et le même statut au regard d'un mandat judiciaire.",
+                     *           "rule": "R69",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "master_of_secret_agrees",
+                     *           "field": null,
+                     *           "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *           "message": "La personne concernée (le maître du secret) sait ce qui sera partagé et avec qui et, quand votre service l'exige, elle a donné son accord préalable pour chaque destinataire et chaque information.",
+                     *           "rule": "R70",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "items_strictly_necessary",
+                     *           "field": null,
+                     *           "legal_ground": "secret professionnel partagé : conditions cumulatives (jurisprudence ; circulaire CPAS)",
+                     *           "message": "Chaque information est justifiée comme strictement nécessaire à la mission commune et sert l'aide à la personne, dans son intérêt exclusif.",
+                     *           "rule": "R71",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "team_sharing_allowed",
+                     *           "field": null,
+                     *           "legal_ground": "recommandation Meersseman ; circulaire CPAS (travail en équipe)",
+                     *           "message": "Aucune équipe n'est destinataire, ou chaque équipe destinataire n'a que des membres tenus au secret professionnel et la personne a été informée des échanges possibles entre collègues.",
+                     *           "rule": "R75",
+                     *           "status": "pass"
+                     *         },
+                     *         {
+                     *           "code": "hierarchy_sharing_allowed",
+                     *           "field": null,
+                     *           "legal_ground": "Donnet, Dubois, Guilbau (hiérarchie : données anonymes, jamais imposé)",
+                     *           "message": "La hiérarchie n'est pas destinataire, ou elle l'est pour la supervision ou le soutien du travailleur, avec des données pseudonymisées ou une raison enregistrée de ne pas le faire.",
+                     *           "rule": "R76",
+                     *           "status": "pass"
+                     *         }
+                     *       ],
+                     *       "consent_mode": "consent_required",
+                     *       "created_at": "2026-11-22T09:49:00Z",
+                     *       "created_by": "concertation-dev|sw-alice",
+                     *       "discloser": {
+                     *         "bound_by_professional_secrecy": true,
+                     *         "function": "assistant social",
+                     *         "information_from_own_client": null,
+                     *         "is_lawyer": false,
+                     *         "judicial_mandate": false,
+                     *         "mission_id": "M-F12",
+                     *         "organisation": "CPAS de Schaerbeek",
+                     *         "reference": "sw-alice",
+                     *         "secrecy_source": "arts_36_50_cpas_organic_law",
+                     *         "sector": "social_security_cpas",
+                     *         "suspected": false
+                     *       },
+                     *       "hierarchy_purpose": null,
+                     *       "id": "1e2852fc-d08f-576c-a8a8-b334516bbbf8",
+                     *       "initiated_by_hierarchy": null,
+                     *       "items": [
+                     *         {
+                     *           "content": "Madame dort mal depuis la perte de son emploi et craint de ne plus pouvoir payer le loyer.",
+                     *           "in_interest_of_person": true,
+                     *           "indispensable_for_care": null,
+                     *           "necessity_justification": "Le suivi psychologique commun doit tenir compte de l'angoisse liée au logement.",
+                     *           "pseudonymised": true,
+                     *           "reference": "item-1",
+                     *           "serves": "care_of_person"
+                     *         }
+                     *       ],
+                     *       "master": {
+                     *         "child_and_family_informed_at": null,
+                     *         "consent": "given",
+                     *         "consent_given_at": "2026-11-20T09:00:00Z",
+                     *         "consent_items": [
+                     *           "item-1"
+                     *         ],
+                     *         "consent_recipients": [
+                     *           "psy-karim"
+                     *         ],
+                     *         "information_exception": null,
+                     *         "informed": true,
+                     *         "informed_at": "2026-11-20T09:00:00Z",
+                     *         "team_sharing_notice_given": null
+                     *       },
+                     *       "person_ref": "P-001",
+                     *       "recipients": [
+                     *         {
+                     *           "all_members_bound": null,
+                     *           "bound_by_professional_secrecy": true,
+                     *           "function": "psychologue",
+                     *           "judicial_mandate": false,
+                     *           "kind": "professional",
+                     *           "magistrate_function": null,
+                     *           "mission_id": "M-F12",
+                     *           "organisation": "Service de santé mentale Le Méridien",
+                     *           "reference": "psy-karim",
+                     *           "secrecy_evidence": "Psychologue agréé, tenu au secret par l'art. 458 C. pén. (déclaration écrite).",
+                     *           "secrecy_source": "art_458_cp",
+                     *           "sector": "health",
+                     *           "specialised_service": null
+                     *         }
+                     *       ],
+                     *       "regime": "shared_secrecy",
+                     *       "status": "recorded",
+                     *       "version": 1,
+                     *       "why_not_pseudonymised": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SharedSecretExchangePublic"] | components["schemas"]["DisclosureMetadata"];
+                };
+            };
+            /** @description No valid bearer token (`WWW-Authenticate` says why) */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge (RFC 6750 §3), with `error="invalid_token"` for a token that was refused */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not know exists (R27) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is malformed or breaks a rule (`violations`: rule, field and message of each) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "invalid_payload",
+                     *       "detail": "Le contenu de la demande n'est pas valide : corrigez les champs signalés et renvoyez-la.",
+                     *       "status": 422,
+                     *       "title": "Contenu non conforme",
+                     *       "type": "https://concertation.example/problems/invalid_payload",
+                     *       "violations": [
+                     *         {
+                     *           "code": "value_invalid",
+                     *           "field": "shared_secret_exchange_id",
+                     *           "legal_ground": "conception (mise en œuvre d'art. 458ter C. pén.)",
+                     *           "message": "La valeur du champ shared_secret_exchange_id n'est pas valide : vérifiez son format.",
+                     *           "rule": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A stored ciphertext did not open in its place (`integrity_error`): audited, never a fallback */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
