@@ -10,6 +10,11 @@ import { ConcertationLayout } from './screens/concertations/ConcertationLayout';
 import { ConcertationsScreen } from './screens/concertations/ConcertationsScreen';
 import { NewConcertation } from './screens/concertations/NewConcertation';
 import { OverviewScreen } from './screens/concertations/OverviewScreen';
+import { ClassifyScreen } from './screens/disclosures/ClassifyScreen';
+import { DisclosuresLayout } from './screens/disclosures/DisclosuresLayout';
+import { ExchangeDetail, ExchangeForm, ExchangesScreen } from './screens/disclosures/Exchanges';
+import { NecessityDetail, NecessityForm, NecessityScreen } from './screens/disclosures/Necessity';
+import { ReportDetail, ReportForm, ReportsScreen } from './screens/disclosures/Reports';
 import { InvitationScreen } from './screens/invitations/InvitationScreen';
 import { InvitationsScreen } from './screens/invitations/InvitationsScreen';
 import { LegalBasesScreen } from './screens/legal-bases/LegalBasesScreen';
@@ -54,6 +59,18 @@ export function AppRoutes() {
           </Route>
           <Route path="invitations" element={<InvitationsScreen />} />
           <Route path="invitations/:id/:participantId" element={<InvitationScreen />} />
+          <Route path="disclosures" element={<DisclosuresLayout />}>
+            <Route index element={<ClassifyScreen />} />
+            <Route path="shared-secret-exchanges" element={<ExchangesScreen />} />
+            <Route path="shared-secret-exchanges/new" element={<ExchangeForm />} />
+            <Route path="shared-secret-exchanges/:id" element={<ExchangeDetail />} />
+            <Route path="art-458bis-reports" element={<ReportsScreen />} />
+            <Route path="art-458bis-reports/new" element={<ReportForm />} />
+            <Route path="art-458bis-reports/:id" element={<ReportDetail />} />
+            <Route path="necessity-records" element={<NecessityScreen />} />
+            <Route path="necessity-records/new" element={<NecessityForm />} />
+            <Route path="necessity-records/:id" element={<NecessityDetail />} />
+          </Route>
           <Route path="prosecution" element={<ProsecutionScreen />} />
           <Route path="prosecution/:id/:requestId" element={<ProsecutionRequestScreen />} />
           <Route path="audit" element={<AuditScreen />} />

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useSession } from '../auth/session';
 import { call, type Result } from './call';
-import type { LegalBasis, Offence, Policy, Problem, Purpose } from './types';
+import type { LegalBasis, ListedOffence, Offence, Policy, Problem, Purpose } from './types';
 
 export interface Reference {
   purposes: Purpose[] | null;
   offences: Offence[] | null;
   policy: Policy | null;
   bases: LegalBasis[] | null;
+  /** The art. 458bis list (versioned; every entry to verify). */
+  art458bis: ListedOffence[] | null;
   problem: Problem | null;
 }
 
@@ -16,16 +18,23 @@ export const BASES_KEY = 'legal-bases';
 
 /** Purposes, offences and the policy: read once per sign-in, shared by the screens that need them. Their titles
  * come in the three languages in one answer, so a change of language needs no new request. */
-export function useReference(need: { purposes?: boolean; offences?: boolean; policy?: boolean; bases?: boolean }): Reference {
+export function useReference(need: {
+  purposes?: boolean;
+  offences?: boolean;
+  policy?: boolean;
+  bases?: boolean;
+  art458bis?: boolean;
+}): Reference {
   const { api, cache } = useSession();
   const [state, setState] = useState<Reference>({
     purposes: null,
     offences: null,
     policy: null,
     bases: null,
+    art458bis: null,
     problem: null,
   });
-  const { purposes: wantPurposes, offences: wantOffences, policy: wantPolicy, bases: wantBases } = need;
+  const { purposes: wantPurposes, offences: wantOffences, policy: wantPolicy, bases: wantBases, art458bis: want458bis } = need;
 
   useEffect(() => {
     let live = true;
@@ -68,11 +77,17 @@ export function useReference(need: { purposes?: boolean; offences?: boolean; pol
           put(r.ok ? { bases: r.data.items } : { problem: r.problem }),
         ),
       );
+    if (want458bis)
+      jobs.push(
+        once('art-458bis-offences', () => call(api.GET('/v1/reference/art-458bis-offences'))).then((r) =>
+          put(r.ok ? { art458bis: r.data.items } : { problem: r.problem }),
+        ),
+      );
     void Promise.all(jobs);
     return () => {
       live = false;
     };
-  }, [api, cache, wantPurposes, wantOffences, wantPolicy, wantBases]);
+  }, [api, cache, wantPurposes, wantOffences, wantPolicy, wantBases, want458bis]);
 
   return state;
 }

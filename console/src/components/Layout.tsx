@@ -4,23 +4,26 @@ import { useSession, useUser } from '../auth/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 /** Where each role goes, in the order of the navigation. */
-export const NAV = [
-  { role: 'coordinator', to: '/legal-bases', key: 'nav.legalBases' },
-  { role: 'coordinator', to: '/concertations', key: 'nav.concertations' },
-  { role: 'participant', to: '/invitations', key: 'nav.invitations' },
-  { role: 'prosecutor', to: '/prosecution', key: 'nav.prosecution' },
-  { role: 'auditor', to: '/audit', key: 'nav.audit' },
-] as const;
+export const NAV: ReadonlyArray<{ roles: readonly string[]; to: string; key: string }> = [
+  { roles: ['coordinator'], to: '/legal-bases', key: 'nav.legalBases' },
+  { roles: ['coordinator'], to: '/concertations', key: 'nav.concertations' },
+  { roles: ['participant'], to: '/invitations', key: 'nav.invitations' },
+  { roles: ['participant', 'coordinator'], to: '/disclosures', key: 'nav.disclosures' },
+  { roles: ['prosecutor'], to: '/prosecution', key: 'nav.prosecution' },
+  { roles: ['auditor'], to: '/audit', key: 'nav.audit' },
+];
+
+const allowed = (roles: readonly string[]) => (n: (typeof NAV)[number]) => n.roles.some((r) => roles.includes(r));
 
 export function homeOf(roles: readonly string[]): string {
-  return NAV.find((n) => roles.includes(n.role))?.to ?? '/invitations';
+  return NAV.find(allowed(roles))?.to ?? '/invitations';
 }
 
 export function Layout() {
   const { t } = useTranslation();
   const { config, signOut } = useSession();
   const user = useUser();
-  const links = NAV.filter((n) => user.roles.includes(n.role));
+  const links = NAV.filter(allowed(user.roles));
   return (
     <div className="app">
       <a className="skip" href="#main">

@@ -2,12 +2,15 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enCore from './en/core.json';
 import enCoordinator from './en/coordinator.json';
+import enDisclosures from './en/disclosures.json';
 import enRoles from './en/roles.json';
 import frCore from './fr/core.json';
 import frCoordinator from './fr/coordinator.json';
+import frDisclosures from './fr/disclosures.json';
 import frRoles from './fr/roles.json';
 import nlCore from './nl/core.json';
 import nlCoordinator from './nl/coordinator.json';
+import nlDisclosures from './nl/disclosures.json';
 import nlRoles from './nl/roles.json';
 
 export const LANGUAGES = ['fr', 'nl', 'en'] as const;
@@ -26,7 +29,8 @@ export function initialLanguage(search: string = window.location.search): Langua
 type Catalogue = { [key: string]: string | Catalogue };
 
 /** One catalogue per language, merged from its parts (core: sign-in, layout, enumerations; coordinator: legal bases
- * and concertations; roles: the participant's, prosecutor's and auditor's screens). A key is in one part only. */
+ * and concertations; roles: the participant's, prosecutor's and auditor's screens; disclosures: "Which regime?" and the shared-secrecy,
+ * art. 458bis and state-of-necessity records). A key is in one part only. */
 export function merge(...parts: Catalogue[]): Catalogue {
   const out: Catalogue = {};
   for (const part of parts) {
@@ -44,9 +48,9 @@ export function merge(...parts: Catalogue[]): Catalogue {
   return out;
 }
 
-const fr = merge(frCore, frCoordinator, frRoles);
-const nl = merge(nlCore, nlCoordinator, nlRoles);
-const en = merge(enCore, enCoordinator, enRoles);
+const fr = merge(frCore, frCoordinator, frRoles, frDisclosures);
+const nl = merge(nlCore, nlCoordinator, nlRoles, nlDisclosures);
+const en = merge(enCore, enCoordinator, enRoles, enDisclosures);
 
 export const catalogues = { fr, nl, en } as const;
 
