@@ -111,6 +111,13 @@ class ReportFacts:
     follow_up_plan_given: bool
 
 
+def check_lawyer(r: ReportFacts) -> list[Violation]:
+    """R21, art. 458quater — a lawyer never discloses his own client's information (unknown status: refused)."""
+    if r.discloser_is_lawyer is None or (r.discloser_is_lawyer and r.information_from_own_client is not False):
+        return [Violation("R21", "art_458quater_lawyer", grounds.ART_458QUATER_LAWYER, "discloser.is_lawyer")]
+    return []
+
+
 def check_art_458bis_report(r: ReportFacts, on: date, *, recording: bool) -> list[Violation]:
     """R101, R102, R103, R21 — may this be reported to the procureur du Roi under art. 458bis?
 
@@ -121,8 +128,7 @@ def check_art_458bis_report(r: ReportFacts, on: date, *, recording: bool) -> lis
         out.append(
             Violation("R101", "discloser_not_bound", grounds.ART_458BIS, "discloser.bound_by_professional_secrecy")
         )
-    if r.discloser_is_lawyer is None or (r.discloser_is_lawyer and r.information_from_own_client is not False):
-        out.append(Violation("R21", "art_458quater_lawyer", grounds.ART_458QUATER_LAWYER, "discloser.is_lawyer"))
+    out += check_lawyer(r)
     if r.offence is None:
         out.append(Violation("R101", "report_offence_required", grounds.ART_458BIS, "offence"))
     elif not listed(r.offence, on):

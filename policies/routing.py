@@ -27,7 +27,7 @@ from datetime import date
 
 from policies import grounds
 from policies import shared_secrecy as ss
-from policies.art_458bis import ReportFacts, check_art_458bis_report
+from policies.art_458bis import ReportFacts, check_art_458bis_report, check_lawyer
 from policies.concertation import BasisStanding, may_attend
 from policies.decision import Decision, Finding, Violation
 from policies.necessity import (
@@ -229,13 +229,6 @@ def _basis(f: ClassifyFacts) -> list[Violation]:
     return [Violation("R16", "no_registered_basis_fits", grounds.ART_458TER_DETERMINES, "recipients")]
 
 
-def _lawyer(f: ClassifyFacts) -> list[Violation]:
-    r = f.report
-    if r.discloser_is_lawyer is None or (r.discloser_is_lawyer and r.information_from_own_client is not False):
-        return [Violation("R21", "art_458quater_lawyer", grounds.ART_458QUATER_LAWYER, "discloser.is_lawyer")]
-    return []
-
-
 def concertation_findings(f: ClassifyFacts) -> tuple[Finding, ...]:
     """R73 — what a 458ter concertation needs (and not: same mission, consent, the person's interest)."""
     return _findings(
@@ -243,7 +236,7 @@ def concertation_findings(f: ClassifyFacts) -> tuple[Finding, ...]:
         (
             (("R10",), "purpose_allowed", grounds.ART_458TER_PURPOSE, _purpose(f)),
             (("R1", "R16"), "registered_basis_fits", grounds.ART_458TER_DETERMINES, _basis(f)),
-            (("R21",), "lawyer_not_exposing_client", grounds.ART_458QUATER_LAWYER, _lawyer(f)),
+            (("R21",), "lawyer_not_exposing_client", grounds.ART_458QUATER_LAWYER, check_lawyer(f.report)),
         ),
     )
 

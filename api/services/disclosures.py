@@ -214,8 +214,8 @@ def report_facts(
         ),
         recipient=recipient,
         factual_basis=basis.kinds if basis else [],
-        factual_basis_described=bool(basis and basis.description and basis.description.strip()),
-        follow_up_plan_given=bool(follow_up_plan and follow_up_plan.strip()),
+        factual_basis_described=basis is not None and _text(basis.description),
+        follow_up_plan_given=_text(follow_up_plan),
     )
 
 
