@@ -27,6 +27,7 @@ from api.routers import (
     oauth,
     participation,
     reference,
+    request_desk,
 )
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
@@ -149,6 +150,7 @@ def create_app(
         participation.router,
         minutes.router,
         disclosures.router,
+        request_desk.router,
         audit.router,
     ):
         app.include_router(router, prefix="/v1")

@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     necessity_threshold: Literal["more_compelling", "equal_or_greater"] = Field(
         default="more_compelling", description="D17/R99"
     )
+    art_46bis1_household_situation: bool = Field(
+        default=True, description="D16/R81: the household situation is administrative data (the circular's reading)"
+    )
 
     # Limits
     max_body_bytes: int = Field(default=256 * 1024, ge=1024, description="Larger request bodies get 413")

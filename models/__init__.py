@@ -16,8 +16,11 @@ from models.participation import (
     SecrecyAcknowledgement,
     Silence,
 )
+from models.request_desk import AdminInfoKey, AdminInfoRequest
 
 __all__ = [
+    "AdminInfoKey",
+    "AdminInfoRequest",
     "AgendaItem",
     "Attendance",
     "AuditEvent",

@@ -129,3 +129,35 @@ def record_visibility(actor: Actor, r: RecordAccess) -> Visibility:
     if Role.PARTNER in actor.roles:
         return Visibility.METADATA
     return Visibility.NONE
+
+
+# ------------------------------------------------------------------ the institution's request desk (R80, R83, R90)
+
+#: R83, R87 — the institution's designated handlers: the director general, the president, the designated referent.
+REQUEST_HANDLERS: frozenset[Role] = frozenset({Role.DIRECTOR_GENERAL, Role.PRESIDENT, Role.REQUEST_HANDLER})
+#: R80, R90 — who answers in the institution's name: its signatories, never an individual worker.
+SIGNATORIES: frozenset[Role] = frozenset({Role.DIRECTOR_GENERAL, Role.PRESIDENT})
+
+
+def is_request_handler(actor: Actor) -> bool:
+    """R83 — one of the institution's designated handlers (of an identified institution)."""
+    return actor.org is not None and bool(actor.roles & REQUEST_HANDLERS)
+
+
+def is_signatory(actor: Actor) -> bool:
+    """R80, R90 — answers in the institution's name."""
+    return actor.org is not None and bool(actor.roles & SIGNATORIES)
+
+
+def may_register_admin_request(actor: Actor) -> bool:
+    """R80 — a handler registers a request; a professional who received one registers it too, and it is re-routed to
+    the handlers at once (he never sees it again)."""
+    return actor.org is not None and bool(actor.roles & (REQUEST_HANDLERS | {Role.PARTICIPANT, Role.COORDINATOR}))
+
+
+def admin_request_visibility(actor: Actor, org: str) -> Visibility:
+    """R83 — the request is secret: its institution's designated handlers see it; anyone else, the worker who
+    received it, an auditor or a partner system included, gets what an unknown id gets."""
+    if is_request_handler(actor) and actor.org == org:
+        return Visibility.MANAGE
+    return Visibility.NONE

@@ -39,6 +39,16 @@ ART_458BIS = "art. 458bis C. pén."
 ART_458BIS_THRESHOLD = "art. 458bis C. pén. (péril grave et imminent, danger sérieux et réel) ; Nouwynck"
 ART_458BIS_DUTY_TO_HELP = "art. 458bis C. pén. (« sans préjudice » de l'art. 422bis C. pén.)"
 ART_458QUATER_LAWYER = "art. 458quater C. pén. (l'avocat et les informations de son client)"
+# Art. 46bis/1 C. i. cr. (rule book section J).
+ART_46BIS1 = "art. 46bis/1 C. i. cr. (décision écrite et motivée du procureur du Roi)"
+ART_46BIS1_TERRORISM = "art. 46bis/1 C. i. cr. (recherches en matière d'infractions terroristes) ; C. const. 44/2019"
+ART_46BIS1_INSTITUTION = (
+    "art. 46bis/1 C. i. cr. (l'obligation vise l'institution) ; circulaire du Ministre de l'Intégration sociale"
+)
+ART_46BIS1_ADMINISTRATIVE = "art. 46bis/1 C. i. cr. (renseignements administratifs) ; C. const. 44/2019"
+ART_46BIS1_FINE = "art. 46bis/1, dernier alinéa, C. i. cr. (amende de 26 à 10 000 euros)"
+ART_46BIS1_SECRECY = "art. 46bis/1 C. i. cr. (secret de la demande)"
+CC_44_2019 = "C. const., arrêt 44/2019 du 14 mars 2019 (annulation de l'obligation de déclaration active)"
 STATE_OF_NECESSITY = "état de nécessité (Cass., 18 juin 2010) ; art. 458 C. pén."
 NECESSITY_ASSESSMENT = "Donnet, Dubois, Guilbau ; recommandation Meersseman (se concerter, parler à la personne)"
 ART_422BIS = "art. 422bis C. pén. (abstention coupable : orientation, jamais un déclencheur)"
@@ -90,6 +100,14 @@ _DUTCH_OFFICIAL: dict[str, str] = {
     ART_458BIS_THRESHOLD: "art. 458bis Sw. (ernstig en dreigend gevaar, ernstig en reëel gevaar); Nouwynck",
     ART_458BIS_DUTY_TO_HELP: "art. 458bis Sw. (« onverminderd » art. 422bis Sw.)",
     ART_458QUATER_LAWYER: "art. 458quater Sw. (de advocaat en de informatie van zijn cliënt)",
+    ART_46BIS1: "art. 46bis/1 Sv. (schriftelijke en met redenen omklede beslissing van de procureur des Konings)",
+    ART_46BIS1_TERRORISM: "art. 46bis/1 Sv. (onderzoek naar terroristische misdrijven); GwH 44/2019",
+    ART_46BIS1_INSTITUTION: "art. 46bis/1 Sv. (de verplichting rust op de instelling); omzendbrief van de Minister van "
+    "Maatschappelijke Integratie",
+    ART_46BIS1_ADMINISTRATIVE: "art. 46bis/1 Sv. (administratieve inlichtingen); GwH 44/2019",
+    ART_46BIS1_FINE: "art. 46bis/1, laatste lid, Sv. (geldboete van 26 tot 10 000 euro)",
+    ART_46BIS1_SECRECY: "art. 46bis/1 Sv. (geheimhouding van het verzoek)",
+    CC_44_2019: "GwH, arrest 44/2019 van 14 maart 2019 (vernietiging van de actieve meldingsplicht)",
     STATE_OF_NECESSITY: "noodtoestand (Cass. 18 juni 2010); art. 458 Sw.",
     NECESSITY_ASSESSMENT: "Donnet, Dubois, Guilbau; aanbeveling Meersseman (overleggen, met de persoon spreken)",
     ART_422BIS: "art. 422bis Sw. (schuldig hulpverzuim: richtsnoer, nooit een automatische trigger)",
@@ -133,6 +151,16 @@ _ENGLISH: dict[str, str] = {
     ART_458BIS_THRESHOLD: "Penal Code, art. 458bis (grave and imminent danger, serious and real danger); Nouwynck",
     ART_458BIS_DUTY_TO_HELP: "Penal Code, art. 458bis (« without prejudice » to art. 422bis)",
     ART_458QUATER_LAWYER: "Penal Code, art. 458quater (the lawyer and his client's information)",
+    ART_46BIS1: "Code of Criminal Procedure, art. 46bis/1 (a written, motivated decision of the procureur du Roi)",
+    ART_46BIS1_TERRORISM: "Code of Criminal Procedure, art. 46bis/1 (investigations into terrorist offences); "
+    "Constitutional Court 44/2019",
+    ART_46BIS1_INSTITUTION: "Code of Criminal Procedure, art. 46bis/1 (the duty lies on the institution); circular of "
+    "the Minister of Social Integration",
+    ART_46BIS1_ADMINISTRATIVE: "Code of Criminal Procedure, art. 46bis/1 (administrative information); "
+    "Constitutional Court 44/2019",
+    ART_46BIS1_FINE: "Code of Criminal Procedure, art. 46bis/1, last paragraph (a fine of 26 to 10,000 euros)",
+    ART_46BIS1_SECRECY: "Code of Criminal Procedure, art. 46bis/1 (secrecy of the request)",
+    CC_44_2019: "Constitutional Court, ruling 44/2019 of 14 March 2019 (the active reporting duty annulled)",
     STATE_OF_NECESSITY: "state of necessity (Court of Cassation, 18 June 2010); Penal Code, art. 458",
     NECESSITY_ASSESSMENT: "Donnet, Dubois, Guilbau; Meersseman recommendation (consult, talk to the person)",
     ART_422BIS: "Penal Code, art. 422bis (failure to assist: guidance, never a trigger)",

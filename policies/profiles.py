@@ -16,8 +16,9 @@ from policies.vocab import Profile, Severity, Status
 #: Rules whose force is a recommendation or a pilot practice: the only ones a profile may soften.
 _RECOMMENDATIONS: tuple[str, ...] = ("R7", "R9", "R15", "R22", "R24", "R25", "R33", "R36", "R55", "R100")
 #: Rules that only ever inform: art. 422bis is guidance, never a trigger (R104); secrecy does not shield a
-#: professional who is himself a suspect (R111) — said to him, it blocks nothing.
-_GUIDANCE: tuple[str, ...] = ("R104", "R111")
+#: professional who is himself a suspect (R111) — said to him, it blocks nothing; refusing an admissible art. 46bis/1
+#: item is punishable (R82) — the institution is warned, and decides.
+_GUIDANCE: tuple[str, ...] = ("R82", "R104", "R111")
 
 PROFILES: Mapping[Profile, Mapping[str, Severity]] = MappingProxyType(
     {

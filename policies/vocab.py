@@ -237,6 +237,10 @@ class Role(StrEnum):
     AUDITOR = "auditor"
     ADMIN = "admin"
     PARTNER = "partner"
+    # The institution's request desk (rule book sections J and K).
+    PRESIDENT = "president"  # R86, R90: the CPAS President, to whom requests are addressed; a signatory
+    DIRECTOR_GENERAL = "director_general"  # R87, R90: guarantor of legality; decides and signs
+    REQUEST_HANDLER = "request_handler"  # R87, R83: the person or service the internal procedure designates
 
 
 # ------------------------------------------------------------------------------ the other disclosure regimes (I, L)
@@ -371,3 +375,90 @@ class InvokedGround(StrEnum):
     ART_29_CIC = "art_29_cic"  # R105: officials' duty to report does not override secrecy
     ART_422BIS = "art_422bis"  # R104: failure to assist is guidance, never a trigger
     CONSENT = "consent"  # R74, D3: consent alone does not lift secrecy
+
+
+# ------------------------------------------------------------------------- art. 46bis/1 C.i.cr. requests (J, D16)
+
+
+class Art46bis1Origin(StrEnum):
+    """R78, R84 — how a request reaches the art. 46bis/1 desk: the procureur's decision, or a staff member who would
+    « declare » indications himself (the active duty the Constitutional Court annulled, 44/2019)."""
+
+    PROCUREUR_DECISION = "procureur_decision"
+    STAFF_DECLARATION = "staff_declaration"
+
+
+class Art46bis1Issuer(StrEnum):
+    """R78 — who issued the request: only the procureur du Roi may; the police only relay his written decision."""
+
+    PROCUREUR_DU_ROI = "procureur_du_roi"
+    POLICE = "police"
+    OTHER = "other"
+
+
+class DecisionForm(StrEnum):
+    """R78 — a written decision; an oral or e-mail-only request is not one."""
+
+    WRITTEN = "written"
+    ORAL = "oral"
+    EMAIL_ONLY = "email_only"
+
+
+class InvestigationType(StrEnum):
+    """R79 — only an investigation into terrorist offences opens art. 46bis/1."""
+
+    TERRORIST_OFFENCES = "terrorist_offences"
+    SOCIAL_FRAUD = "social_fraud"
+    DRUGS = "drugs"
+    GENERAL_CRIME = "general_crime"
+    OTHER = "other"
+
+
+class InstitutionKind(StrEnum):
+    """R80 — the social-security institutions art. 46bis/1 addresses."""
+
+    CPAS = "cpas"
+    MUTUALITE = "mutualite"
+    CAISSE_ALLOCATIONS_FAMILIALES = "caisse_allocations_familiales"
+    OTHER_SOCIAL_SECURITY = "other_social_security"
+
+
+class RequestAddressee(StrEnum):
+    """R80, R86 — whom the request named: the institution, or an individual worker (re-routed to the institution)."""
+
+    INSTITUTION = "institution"
+    INDIVIDUAL_WORKER = "individual_worker"
+
+
+class AdminDataCategory(StrEnum):
+    """R81, D16 — what may be asked for: administrative data only; the rest is listed so that it can be refused."""
+
+    IDENTITY_DATA = "identity_data"
+    DOMICILE_ADDRESS = "domicile_address"
+    KNOWN_ADDRESSES = "known_addresses"
+    RESIDENCE = "residence"
+    HOUSEHOLD_SITUATION = "household_situation"  # listed by the circular only (D16: switchable)
+    DATA_PROVIDED_IN_APPLICATION = "data_provided_in_application"
+    ALLOWANCE_GRANTED_OR_REFUSED = "allowance_granted_or_refused"
+    CONFIDENCES = "confidences"
+    STATE_OF_MIND = "state_of_mind"
+    MEDICAL_DATA = "medical_data"
+    SOCIAL_REPORTS = "social_reports"
+    CASE_NOTES = "case_notes"
+    CONCERTATION_MINUTES = "concertation_minutes"
+    OTHER = "other"
+
+
+class ItemDecision(StrEnum):
+    """R82 — the institution's decision on one requested item."""
+
+    PROVIDED = "provided"
+    REFUSED_INADMISSIBLE = "refused_inadmissible"
+    REFUSED_OTHER = "refused_other"
+
+
+class Art46bis1State(StrEnum):
+    """The life of an art. 46bis/1 request: received by the institution's handlers, then answered once."""
+
+    RECEIVED = "received"
+    ANSWERED = "answered"

@@ -41,6 +41,7 @@ from api.services.legal_bases import seal_texts
 from api.services.sealed import (
     BasisSealer,
     ContentDestroyed,
+    admin_request_key_owner,
     basis_key_owner,
     disclosure_key_owner,
     rotate_data_key,
@@ -49,6 +50,7 @@ from api.settings import Settings, get_settings
 from models.concertation import Concertation, DataKey
 from models.disclosure import DisclosureKey
 from models.legal_basis import BasisKey, LegalBasis
+from models.request_desk import AdminInfoKey
 from policies.access import Actor
 from policies.vocab import BasisType
 
@@ -94,6 +96,7 @@ _KEY_TABLES = (
     _KeyTable(DataKey, DataKey.concertation_id, lambda owner: owner),
     _KeyTable(BasisKey, BasisKey.basis_id, basis_key_owner),
     _KeyTable(DisclosureKey, DisclosureKey.record_id, disclosure_key_owner),
+    _KeyTable(AdminInfoKey, AdminInfoKey.request_id, admin_request_key_owner),
 )
 
 

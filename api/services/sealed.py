@@ -36,6 +36,7 @@ from models.disclosure import DisclosureKey
 from models.legal_basis import BasisKey
 from models.minutes import MinutesEntry, ProsecutionRequest
 from models.participation import ConsentRecord, InformationException
+from models.request_desk import AdminInfoKey
 
 
 class ContentDestroyed(Exception):
@@ -235,10 +236,14 @@ def shred(session: Session, concertation_id: uuid.UUID, now: datetime) -> int:
 _BASIS_KEY_NAMESPACE = uuid.UUID("7c1b6f0e-5d1a-4a53-9d43-3f0a3c2b8e11")
 #: The same for a disclosure record's data key (shared secrecy, art. 458bis, state of necessity).
 _DISCLOSURE_KEY_NAMESPACE = uuid.UUID("3b8e2f64-0a57-4f5e-8d0e-6c1f2a9d7b40")
+#: The same for an art. 46bis/1 request's data key (R83: its own key, its own owner id).
+_ADMIN_REQUEST_KEY_NAMESPACE = uuid.UUID("9e4d7a21-6c3b-4f08-a5e2-1b7f0c8d3e96")
 #: The registry has no prosecution scope: its fields are bound to their place only.
 REGISTRY_SCOPE = "registry-v1"
 #: Nor has a disclosure record: it is no concertation (R67, R101, R99).
 DISCLOSURE_SCOPE = "disclosure-v1"
+#: Nor has an art. 46bis/1 request: it can never reach minutes or social files (rule book section J).
+ADMIN_REQUEST_SCOPE = "art-46bis1-v1"
 
 
 def basis_key_owner(basis_id: uuid.UUID) -> uuid.UUID:
@@ -249,6 +254,11 @@ def basis_key_owner(basis_id: uuid.UUID) -> uuid.UUID:
 def disclosure_key_owner(record_id: uuid.UUID) -> uuid.UUID:
     """The id a disclosure record's data key is wrapped under (domain-separated from every other owner)."""
     return uuid.uuid5(_DISCLOSURE_KEY_NAMESPACE, f"disclosure|{record_id}")
+
+
+def admin_request_key_owner(request_id: uuid.UUID) -> uuid.UUID:
+    """The id an art. 46bis/1 request's data key is wrapped under (domain-separated from every other owner)."""
+    return uuid.uuid5(_ADMIN_REQUEST_KEY_NAMESPACE, f"art-46bis1|{request_id}")
 
 
 class _OwnKeySealer:
@@ -319,3 +329,12 @@ class DisclosureSealer(_OwnKeySealer):
 
     def owner(self) -> uuid.UUID:
         return disclosure_key_owner(self.record_id)
+
+
+class AdminRequestSealer(_OwnKeySealer):
+    """The texts of one art. 46bis/1 request and its history, under the request's own data key."""
+
+    KEY, OWNER, TABLE, COLUMN, SCOPE = AdminInfoKey, "request_id", "admin_info_request", "texts", ADMIN_REQUEST_SCOPE
+
+    def owner(self) -> uuid.UUID:
+        return admin_request_key_owner(self.record_id)
