@@ -28,9 +28,12 @@ from types import MappingProxyType
 from typing import Any
 
 from policies.vocab import (
+    AdminDataCategory,
+    Art46bis1Issuer,
     BasisType,
     ConcertationState,
     HierarchyPurpose,
+    InvestigationType,
     ItemPurpose,
     Legislator,
     PurposeCategory,
@@ -98,6 +101,69 @@ LABELS: Mapping[str, Mapping[str, Texts]] = MappingProxyType(
                     "fr": "prévenir des délits commis dans le cadre d'une organisation criminelle",
                     "nl": "misdrijven gepleegd in het raam van een criminele organisatie voorkomen",
                     "en": "prevent offences committed within a criminal organisation",
+                },
+                # R81 — the categories of an art. 46bis/1 request item.
+                AdminDataCategory.IDENTITY_DATA: {
+                    "fr": "données d'identité",
+                    "nl": "identiteitsgegevens",
+                    "en": "identity data",
+                },
+                AdminDataCategory.DOMICILE_ADDRESS: {
+                    "fr": "adresse du domicile",
+                    "nl": "domicilieadres",
+                    "en": "domicile address",
+                },
+                AdminDataCategory.KNOWN_ADDRESSES: {
+                    "fr": "adresses connues",
+                    "nl": "gekende adressen",
+                    "en": "known addresses",
+                },
+                AdminDataCategory.RESIDENCE: {"fr": "résidence", "nl": "verblijfplaats", "en": "residence"},
+                AdminDataCategory.HOUSEHOLD_SITUATION: {
+                    "fr": "situation de ménage",
+                    "nl": "gezinssituatie",
+                    "en": "household situation",
+                },
+                AdminDataCategory.DATA_PROVIDED_IN_APPLICATION: {
+                    "fr": "données communiquées dans une demande à l'institution",
+                    "nl": "gegevens meegedeeld in een aanvraag bij de instelling",
+                    "en": "data given in an application to the institution",
+                },
+                AdminDataCategory.ALLOWANCE_GRANTED_OR_REFUSED: {
+                    "fr": "allocation ou aide accordée ou refusée",
+                    "nl": "toegekende of geweigerde uitkering of hulp",
+                    "en": "allowance or aid granted or refused",
+                },
+                AdminDataCategory.CONFIDENCES: {
+                    "fr": "confidences",
+                    "nl": "vertrouwelijke mededelingen",
+                    "en": "confidences",
+                },
+                AdminDataCategory.STATE_OF_MIND: {
+                    "fr": "état d'esprit",
+                    "nl": "gemoedstoestand",
+                    "en": "state of mind",
+                },
+                AdminDataCategory.MEDICAL_DATA: {
+                    "fr": "données médicales",
+                    "nl": "medische gegevens",
+                    "en": "medical data",
+                },
+                AdminDataCategory.SOCIAL_REPORTS: {
+                    "fr": "rapports sociaux",
+                    "nl": "sociale verslagen",
+                    "en": "social reports",
+                },
+                AdminDataCategory.CASE_NOTES: {"fr": "notes de suivi", "nl": "dossiernotities", "en": "case notes"},
+                AdminDataCategory.CONCERTATION_MINUTES: {
+                    "fr": "procès-verbaux de concertation",
+                    "nl": "notulen van overleg",
+                    "en": "concertation minutes",
+                },
+                AdminDataCategory.OTHER: {
+                    "fr": "autre (hors liste)",
+                    "nl": "andere (niet in de lijst)",
+                    "en": "other (not listed)",
                 },
             }
         ),
@@ -188,6 +254,38 @@ LABELS: Mapping[str, Mapping[str, Texts]] = MappingProxyType(
                 },
                 ReportRecipient.POLICE: {"fr": "police", "nl": "politie", "en": "police"},
                 ReportRecipient.OTHER: {"fr": "autre destinataire", "nl": "andere ontvanger", "en": "other recipient"},
+                _UNKNOWN: {"fr": "non indiqué", "nl": "niet opgegeven", "en": "not given"},
+            }
+        ),
+        # R78 — who issued an art. 46bis/1 request ("unknown": not answered).
+        "issuer": _freeze(
+            {
+                Art46bis1Issuer.PROCUREUR_DU_ROI: {
+                    "fr": "procureur du Roi",
+                    "nl": "procureur des Konings",
+                    "en": "Crown Prosecutor",
+                },
+                Art46bis1Issuer.POLICE: {"fr": "police", "nl": "politie", "en": "police"},
+                Art46bis1Issuer.OTHER: {"fr": "autre auteur", "nl": "andere afzender", "en": "other issuer"},
+                _UNKNOWN: {"fr": "non indiqué", "nl": "niet opgegeven", "en": "not given"},
+            }
+        ),
+        # R79 — the investigation an art. 46bis/1 request serves ("unknown": not answered).
+        "investigation": _freeze(
+            {
+                InvestigationType.TERRORIST_OFFENCES: {
+                    "fr": "infractions terroristes",
+                    "nl": "terroristische misdrijven",
+                    "en": "terrorist offences",
+                },
+                InvestigationType.SOCIAL_FRAUD: {"fr": "fraude sociale", "nl": "sociale fraude", "en": "social fraud"},
+                InvestigationType.DRUGS: {"fr": "stupéfiants", "nl": "drugs", "en": "drugs"},
+                InvestigationType.GENERAL_CRIME: {
+                    "fr": "criminalité générale",
+                    "nl": "algemene criminaliteit",
+                    "en": "general crime",
+                },
+                InvestigationType.OTHER: {"fr": "autre enquête", "nl": "ander onderzoek", "en": "other investigation"},
                 _UNKNOWN: {"fr": "non indiqué", "nl": "niet opgegeven", "en": "not given"},
             }
         ),
@@ -2376,6 +2474,303 @@ _TEMPLATES: dict[str, dict[str, str]] = {
             "A hand-over must say to whom (by function), since a report (art. 458bis of the Penal Code) or a "
             "disclosure under a state of necessity does not end the duty to help: state who takes over the support, or "
             "record that you continue it. The record closes only after such a follow-up."
+        ),
+    },
+    # R78–R84, D16 — the procureur du Roi's request for administrative information (policies/art_46bis1.py).
+    "art46bis1_not_procureur": {
+        "fr": (
+            "Cette demande émane de « {issuer} » : l'art. 46bis/1 C. i. cr. ne permet qu'au procureur du Roi de "
+            "requérir des renseignements administratifs d'une institution de sécurité sociale, par une décision écrite "
+            "et motivée ; la police ne fait que relayer cette décision. Demandez la décision écrite du procureur du "
+            "Roi ; sans elle, ne communiquez rien."
+        ),
+        "nl": (
+            "Dit verzoek komt van “{issuer}”: art. 46bis/1 Sv. laat alleen de procureur des Konings toe om bij een "
+            "instelling van sociale zekerheid administratieve inlichtingen te vorderen, bij een schriftelijke en "
+            "gemotiveerde beslissing; de politie geeft die beslissing alleen door. Vraag de schriftelijke beslissing "
+            "van de procureur des Konings; deel zonder die beslissing niets mee."
+        ),
+        "en": (
+            "This request comes from “{issuer}”: art. 46bis/1 of the Code of Criminal Procedure allows only the Crown "
+            "Prosecutor to require administrative information from a social-security institution, by a written, "
+            "reasoned decision; the police only relay that decision. Ask for the Crown Prosecutor's written decision; "
+            "without it, disclose nothing."
+        ),
+    },
+    "art46bis1_decision_missing": {
+        "fr": (
+            "La décision écrite du procureur du Roi manque (le document, avec sa date) : l'art. 46bis/1 C. i. cr. "
+            "exige une décision écrite ; une demande orale, par téléphone ou par simple e-mail, même venant de la "
+            "police, n'en est pas une. Joignez la décision écrite et datée ; sans elle, la demande ne peut pas être "
+            "enregistrée."
+        ),
+        "nl": (
+            "De schriftelijke beslissing van de procureur des Konings ontbreekt (het document, met zijn datum): art. "
+            "46bis/1 Sv. vereist een schriftelijke beslissing; een mondeling of telefonisch verzoek of een loutere "
+            "e-mail, ook van de politie, is er geen. Voeg de gedateerde schriftelijke beslissing toe; zonder die "
+            "beslissing kan het verzoek niet worden geregistreerd."
+        ),
+        "en": (
+            "The Crown Prosecutor's written decision is missing (the document, with its date): art. 46bis/1 of the "
+            "Code of Criminal Procedure requires a written decision; an oral request, a phone call or a mere e-mail, "
+            "even from the police, is not one. Attach the dated written decision; without it, the request cannot be "
+            "recorded."
+        ),
+    },
+    "art46bis1_not_motivated": {
+        "fr": (
+            "La décision du procureur du Roi n'est pas motivée : l'art. 46bis/1 C. i. cr. exige une décision motivée, "
+            "qui dit pourquoi ces renseignements sont nécessaires à l'enquête. Indiquez la motivation que porte la "
+            "décision ; si elle n'en a pas, demandez une décision motivée."
+        ),
+        "nl": (
+            "De beslissing van de procureur des Konings is niet gemotiveerd: art. 46bis/1 Sv. vereist een gemotiveerde "
+            "beslissing, die zegt waarom deze inlichtingen nodig zijn voor het onderzoek. Vermeld de motivering die de "
+            "beslissing bevat; heeft ze er geen, vraag dan een gemotiveerde beslissing."
+        ),
+        "en": (
+            "The Crown Prosecutor's decision gives no reasons: art. 46bis/1 of the Code of Criminal Procedure requires "
+            "a reasoned decision, saying why this information is needed for the investigation. Enter the reasons the "
+            "decision gives; if it gives none, ask for a reasoned decision."
+        ),
+    },
+    "art46bis1_not_terrorism": {
+        "fr": (
+            "L'enquête indiquée (« {investigation} ») n'est pas une enquête sur des infractions terroristes : l'art. "
+            "46bis/1 C. i. cr. ne vaut que « dans le cadre de recherches en matière d'infractions terroristes » (livre "
+            "II, titre Ier ter du Code pénal), jamais pour une fraude sociale, des stupéfiants ou la criminalité en "
+            "général. Ne communiquez rien sur cette base."
+        ),
+        "nl": (
+            "Het opgegeven onderzoek (“{investigation}”) is geen onderzoek naar terroristische misdrijven: art. "
+            "46bis/1 Sv. geldt alleen in het kader van een onderzoek naar terroristische misdrijven (boek II, titel "
+            "Iter van het Strafwetboek), nooit voor sociale fraude, drugs of criminaliteit in het algemeen. Deel op "
+            "die grond niets mee."
+        ),
+        "en": (
+            "The investigation given (“{investigation}”) is not an investigation into terrorist offences: art. 46bis/1 "
+            "of the Code of Criminal Procedure applies only within investigations into terrorist offences (Book II, "
+            "Title I ter of the Penal Code), never to social fraud, drugs or crime in general. Disclose nothing on "
+            "that basis."
+        ),
+    },
+    "art46bis1_offence_required": {
+        "fr": (
+            "La demande ne dit pas quelle infraction terroriste est visée : l'art. 46bis/1 C. i. cr. ne vaut que pour "
+            "une enquête sur des infractions du livre II, titre Ier ter du Code pénal. Indiquez au moins une de ces "
+            "infractions, telle que la décision du procureur du Roi la mentionne."
+        ),
+        "nl": (
+            "Het verzoek zegt niet om welk terroristisch misdrijf het gaat: art. 46bis/1 Sv. geldt alleen voor een "
+            "onderzoek naar misdrijven van boek II, titel Iter van het Strafwetboek. Vermeld ten minste één van die "
+            "misdrijven, zoals de beslissing van de procureur des Konings het vermeldt."
+        ),
+        "en": (
+            "The request does not say which terrorist offence is concerned: art. 46bis/1 of the Code of Criminal "
+            "Procedure applies only to an investigation into offences of Book II, Title I ter of the Penal Code. Give "
+            "at least one of those offences, as the Crown Prosecutor's decision states it."
+        ),
+    },
+    "art46bis1_offence_not_terrorist": {
+        "fr": (
+            "L'infraction {offence} n'est pas une infraction terroriste du livre II, titre Ier ter du Code pénal, ou "
+            "n'était pas en vigueur à la date de la décision : l'art. 46bis/1 C. i. cr. ne vaut que pour ces "
+            "infractions. Vérifiez le code de l'infraction ; pour une autre infraction, cette base ne permet de rien "
+            "communiquer."
+        ),
+        "nl": (
+            "Het misdrijf {offence} is geen terroristisch misdrijf van boek II, titel Iter van het Strafwetboek, of "
+            "was niet van kracht op de datum van de beslissing: art. 46bis/1 Sv. geldt alleen voor die misdrijven. "
+            "Controleer de misdrijfcode; voor een ander misdrijf laat deze grond geen enkele mededeling toe."
+        ),
+        "en": (
+            "Offence {offence} is not a terrorist offence of Book II, Title I ter of the Penal Code, or was not in "
+            "force on the date of the decision: art. 46bis/1 of the Code of Criminal Procedure applies only to those "
+            "offences. Check the offence code; for another offence, this ground allows no disclosure at all."
+        ),
+    },
+    "art46bis1_items_required": {
+        "fr": (
+            "La demande ne dit pas quels renseignements sont demandés : l'art. 46bis/1 C. i. cr. ne permet de requérir "
+            "que des renseignements administratifs, examinés un par un. Indiquez chaque renseignement demandé et sa "
+            "catégorie (identité, adresses, résidence, données d'une demande, allocation accordée ou refusée…)."
+        ),
+        "nl": (
+            "Het verzoek zegt niet welke inlichtingen gevraagd worden: art. 46bis/1 Sv. laat alleen toe "
+            "administratieve inlichtingen te vorderen, die één voor één worden beoordeeld. Vermeld elke gevraagde "
+            "inlichting en haar categorie (identiteit, adressen, verblijfplaats, gegevens uit een aanvraag, toegekende "
+            "of geweigerde uitkering…)."
+        ),
+        "en": (
+            "The request does not say what information is asked for: art. 46bis/1 of the Code of Criminal Procedure "
+            "allows only administrative information to be required, each item examined on its own. List each item "
+            "asked for and its category (identity, addresses, residence, data from an application, allowance granted "
+            "or refused…)."
+        ),
+    },
+    "duplicate_item_reference": {
+        "fr": (
+            "Une même référence d'élément figure deux fois dans la liste : chaque renseignement demandé, et la "
+            "décision qui y répond, n'y apparaît qu'une fois. Supprimez le doublon."
+        ),
+        "nl": (
+            "Eenzelfde elementreferentie staat twee keer in de lijst: elke gevraagde inlichting, en de beslissing "
+            "erover, komt er maar één keer in voor. Verwijder het dubbele."
+        ),
+        "en": (
+            "The same item reference appears twice in the list: each item asked for, and the decision on it, appears "
+            "in it only once. Remove the duplicate."
+        ),
+    },
+    "art46bis1_not_administrative": {
+        "fr": (
+            "L'élément {item} (« {category} ») n'est pas un renseignement administratif : l'art. 46bis/1 C. i. cr., "
+            "tel que la Cour constitutionnelle le lit (arrêt 44/2019), ne vise que des données purement "
+            "administratives — identité, adresses, résidence, données communiquées dans une demande, allocation "
+            "accordée ou refusée — jamais les confidences, l'état d'esprit, les données médicales, les rapports "
+            "sociaux, les notes de suivi ou les procès-verbaux de concertation. Cet élément est refusé : ne le "
+            "communiquez pas."
+        ),
+        "nl": (
+            "Element {item} (“{category}”) is geen administratieve inlichting: art. 46bis/1 Sv., zoals het "
+            "Grondwettelijk Hof het leest (arrest 44/2019), betreft alleen zuiver administratieve gegevens — "
+            "identiteit, adressen, verblijfplaats, gegevens uit een aanvraag, toegekende of geweigerde uitkering — "
+            "nooit vertrouwelijke mededelingen, gemoedstoestand, medische gegevens, sociale verslagen, dossiernotities "
+            "of notulen van overleg. Dit element wordt geweigerd: deel het niet mee."
+        ),
+        "en": (
+            "Item {item} (“{category}”) is not administrative information: art. 46bis/1 of the Code of Criminal "
+            "Procedure, as the Constitutional Court reads it (judgment 44/2019), covers only purely administrative "
+            "data — identity, addresses, residence, data given in an application, an allowance granted or refused — "
+            "never confidences, state of mind, medical data, social reports, case notes or concertation minutes. This "
+            "item is refused: do not disclose it."
+        ),
+    },
+    "art46bis1_item_not_requested": {
+        "fr": (
+            "L'élément {item} ne figure pas dans la demande : la réponse de l'institution ne porte que sur les "
+            "renseignements que la décision du procureur du Roi requiert (art. 46bis/1 C. i. cr.). Retirez cette "
+            "décision ou corrigez la référence."
+        ),
+        "nl": (
+            "Element {item} staat niet in het verzoek: het antwoord van de instelling betreft alleen de inlichtingen "
+            "die de beslissing van de procureur des Konings vordert (art. 46bis/1 Sv.). Verwijder deze beslissing of "
+            "corrigeer de referentie."
+        ),
+        "en": (
+            "Item {item} is not in the request: the institution's answer covers only the information the Crown "
+            "Prosecutor's decision requires (art. 46bis/1 of the Code of Criminal Procedure). Remove this decision or "
+            "correct the reference."
+        ),
+    },
+    "art46bis1_item_decision_missing": {
+        "fr": (
+            "La réponse ne dit rien de l'élément {item} : l'institution se prononce sur chaque renseignement demandé "
+            "(art. 46bis/1 C. i. cr.) — communiqué, refusé parce qu'il n'est pas administratif, ou refusé pour une "
+            "autre raison. Indiquez sa décision pour cet élément."
+        ),
+        "nl": (
+            "Het antwoord zegt niets over element {item}: de instelling beslist over elke gevraagde inlichting (art. "
+            "46bis/1 Sv.) — meegedeeld, geweigerd omdat ze niet administratief is, of om een andere reden geweigerd. "
+            "Vermeld haar beslissing voor dit element."
+        ),
+        "en": (
+            "The answer says nothing about item {item}: the institution decides on each item asked for (art. 46bis/1 "
+            "of the Code of Criminal Procedure) — provided, refused as not administrative, or refused for another "
+            "reason. Give its decision on this item."
+        ),
+    },
+    "art46bis1_item_admissible": {
+        "fr": (
+            "L'élément {item} (« {category} ») est un renseignement administratif que l'art. 46bis/1 C. i. cr. permet "
+            "de requérir : il ne peut pas être refusé comme non administratif. Communiquez-le, ou refusez-le pour une "
+            "autre raison en sachant que ce refus est punissable d'une amende."
+        ),
+        "nl": (
+            "Element {item} (“{category}”) is een administratieve inlichting die art. 46bis/1 Sv. toelaat te vorderen: "
+            "ze kan niet als niet-administratief worden geweigerd. Deel ze mee, of weiger ze om een andere reden, "
+            "wetende dat die weigering met een geldboete strafbaar is."
+        ),
+        "en": (
+            "Item {item} (“{category}”) is administrative information that art. 46bis/1 of the Code of Criminal "
+            "Procedure allows to be required: it cannot be refused as not administrative. Provide it, or refuse it for "
+            "another reason, knowing that such a refusal is punishable by a fine."
+        ),
+    },
+    "art46bis1_refusal_punishable": {
+        "fr": (
+            "Vous refusez l'élément {item}, qui est un renseignement administratif : l'art. 46bis/1 C. i. cr. punit "
+            "d'une amende de {fine} le refus de communiquer les renseignements requis. La décision appartient à "
+            "l'institution ; assurez-vous que ce refus est voulu et motivé."
+        ),
+        "nl": (
+            "U weigert element {item}, dat een administratieve inlichting is: art. 46bis/1 Sv. bestraft de weigering "
+            "om de gevorderde inlichtingen mee te delen met een geldboete van {fine}. De beslissing komt de instelling "
+            "toe; zorg ervoor dat deze weigering bewust en gemotiveerd is."
+        ),
+        "en": (
+            "You are refusing item {item}, which is administrative information: art. 46bis/1 of the Code of Criminal "
+            "Procedure punishes a refusal to provide the information required with a fine of {fine}. The decision is "
+            "the institution's; make sure this refusal is deliberate and reasoned."
+        ),
+    },
+    "answer_not_by_institution": {
+        "fr": (
+            "Seule l'institution répond à une demande fondée sur l'art. 46bis/1 C. i. cr., par ses signataires (le "
+            "directeur général, le président) : la loi vise l'institution, pas le travailleur. Si la demande vous a "
+            "été adressée, référez-en au directeur général ou au président ; ne répondez pas vous-même."
+        ),
+        "nl": (
+            "Alleen de instelling antwoordt op een verzoek op grond van art. 46bis/1 Sv., via haar ondertekenaars (de "
+            "algemeen directeur, de voorzitter): de wet betreft de instelling, niet de werker. Werd het verzoek aan u "
+            "gericht, verwijs het dan naar de algemeen directeur of de voorzitter; antwoord niet zelf."
+        ),
+        "en": (
+            "Only the institution answers a request under art. 46bis/1 of the Code of Criminal Procedure, through its "
+            "signatories (the director general, the president): the law addresses the institution, not the worker. If "
+            "the request was addressed to you, refer it to the director general or the president; do not answer it "
+            "yourself."
+        ),
+    },
+    "active_reporting_duty_annulled": {
+        "fr": (
+            "Aucun membre du personnel n'a à « déclarer » au procureur du Roi des indices d'infraction terroriste : la "
+            "Cour constitutionnelle a annulé cette obligation de dénonciation active (arrêt 44/2019 du 14 mars 2019), "
+            "et ce service ne l'organise pas. Une révélation volontaire n'est possible qu'en état de nécessité, si ses "
+            "conditions sont réunies : enregistrez-la par POST /v1/necessity-records."
+        ),
+        "nl": (
+            "Geen personeelslid hoeft aanwijzingen van een terroristisch misdrijf aan de procureur des Konings te "
+            "“verklaren”: het Grondwettelijk Hof heeft die actieve aangifteplicht vernietigd (arrest 44/2019 van 14 "
+            "maart 2019), en deze dienst voorziet er niet in. Een vrijwillige bekendmaking is alleen mogelijk in "
+            "noodtoestand, als de voorwaarden ervan vervuld zijn: registreer ze via POST /v1/necessity-records."
+        ),
+        "en": (
+            "No staff member has to “declare” indications of a terrorist offence to the Crown Prosecutor: the "
+            "Constitutional Court annulled that active reporting duty (judgment 44/2019 of 14 March 2019), and this "
+            "service does not organise it. A voluntary disclosure is possible only under a state of necessity, if its "
+            "conditions are met: record it through POST /v1/necessity-records."
+        ),
+    },
+    # R80, R83 — a request received by a worker, re-routed to the institution's handlers (the API).
+    "art46bis1_rerouted": {
+        "fr": (
+            "La demande a été transmise aux personnes que l'institution a désignées pour la traiter (le directeur "
+            "général, le président) : la loi vise l'institution, pas le travailleur. Vous ne la verrez plus ; son "
+            "existence même est secrète (art. 46bis/1 C. i. cr.) : n'en parlez ni à la personne concernée ni à vos "
+            "collègues."
+        ),
+        "nl": (
+            "Het verzoek werd doorgegeven aan wie de instelling heeft aangeduid om het te behandelen (de algemeen "
+            "directeur, de voorzitter): de wet betreft de instelling, niet de werker. U zult het niet meer zien; zelfs "
+            "het bestaan ervan is geheim (art. 46bis/1 Sv.): spreek er niet over, noch met de betrokkene noch met "
+            "collega's."
+        ),
+        "en": (
+            "The request was transmitted to the institution's designated handlers (the director general, the "
+            "president): the law addresses the institution, not the worker. You will not see it again; its very "
+            "existence is secret (art. 46bis/1 of the Code of Criminal Procedure): do not speak of it, neither to the "
+            "person concerned nor to colleagues."
         ),
     },
     # POST /oauth/token — the client-credentials grant (RFC 6749 §4.4, §5.2).

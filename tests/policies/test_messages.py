@@ -30,9 +30,12 @@ from policies.messages import (
     title,
 )
 from policies.vocab import (
+    AdminDataCategory,
+    Art46bis1Issuer,
     BasisType,
     ConcertationState,
     HierarchyPurpose,
+    InvestigationType,
     ItemPurpose,
     Legislator,
     PurposeCategory,
@@ -328,6 +331,7 @@ API_CODES: dict[str, set[str]] = {
     "necessity_record_refused": set(),
     "regime_record_not_editable": set(),
     "follow_up_closes_without_plan": set(),
+    "art46bis1_rerouted": set(),
 }
 
 ALL_CODES = sorted(set(POLICY_CODES) | set(LIFECYCLE_CODES) | set(API_CODES))
@@ -357,7 +361,7 @@ def _necessity_conditions() -> frozenset[str]:
 LABELLED: dict[str, frozenset[str]] = {
     "state": _values(ConcertationState),
     "transition": _values(Transition),
-    "category": _values(PurposeCategory),
+    "category": _values(PurposeCategory) | _values(AdminDataCategory),
     "sector": _values(Sector),
     "type": _values(BasisType),
     "legislator": _values(Legislator),
@@ -365,6 +369,8 @@ LABELLED: dict[str, frozenset[str]] = {
     "purpose": _values(HierarchyPurpose) | {"unknown"},
     "recipient": _values(ReportRecipient) | {"unknown"},
     "condition": _necessity_conditions(),
+    "issuer": _values(Art46bis1Issuer) | {"unknown"},
+    "investigation": _values(InvestigationType) | {"unknown"},
 }
 
 

@@ -17,7 +17,7 @@ from tests.policies.facts import found, v
 LM = Profile.LEGAL_MINIMUM
 SG = Profile.SAFEGUARDS
 RECOMMENDATIONS = ("R7", "R9", "R15", "R22", "R24", "R25", "R33", "R36", "R55", "R100")
-GUIDANCE = ("R104", "R111")  # inform in both profiles, block in neither
+GUIDANCE = ("R82", "R104", "R111")  # inform in both profiles, block in neither
 
 # --- Profiles (D1) -----------------------------------------------------------------------------------------------
 
