@@ -27,7 +27,6 @@ from api.routers import (
     oauth,
     participation,
     reference,
-    request_desk,
 )
 from api.security.crypto import KeyRing
 from api.security.keys import ensure_dev_signing_key
@@ -150,7 +149,6 @@ def create_app(
         participation.router,
         minutes.router,
         disclosures.router,
-        request_desk.router,
         audit.router,
     ):
         app.include_router(router, prefix="/v1")

@@ -184,13 +184,6 @@ TAGS: tuple[dict[str, str], ...] = (
         "anything is stored; their texts sealed; only the discloser's organisation sees them.",
     },
     {
-        "name": "request-desk",
-        "description": "Requests that reach the institution. Art. 46bis/1 C. i. cr. (R78–R84, D16): the procureur "
-        "du Roi's written, motivated request for administrative information within a terrorism investigation, "
-        "answered item by item by the institution's signatories; the request is secret — its designated handlers "
-        "alone see it, and the audit trail says only that a restricted act took place (R83).",
-    },
-    {
         "name": "audit",
         "description": "For auditors and the DPO: the append-only audit trail (ids, rule codes and hashes, never a "
         "plaintext) and the verification of its hash chain (R109).",

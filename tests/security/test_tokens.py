@@ -1043,4 +1043,6 @@ def test_authentication_error_carries_code_and_detail() -> None:
 
 
 def test_known_roles_match_the_spec() -> None:
-    assert {"coordinator", "participant", "prosecutor", "auditor", "admin", "partner"} == tokens.KNOWN_ROLES
+    spec = {"coordinator", "participant", "prosecutor", "auditor", "admin", "partner"}
+    request_desk = {"president", "director_general", "request_handler"}  # issue 14: R80, R83, R87, R90
+    assert spec | request_desk == tokens.KNOWN_ROLES

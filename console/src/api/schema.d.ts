@@ -3523,7 +3523,7 @@ export interface components {
          * @description SPEC §4 — the roles a token may carry.
          * @enum {string}
          */
-        Role: "coordinator" | "participant" | "prosecutor" | "auditor" | "admin" | "partner";
+        Role: "coordinator" | "participant" | "prosecutor" | "auditor" | "admin" | "partner" | "president" | "director_general" | "request_handler";
         /**
          * Routing
          * @description R73, R35 — the answer of the routing rule about shared secrecy and art. 458ter.
