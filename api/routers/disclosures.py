@@ -9,6 +9,7 @@ from api.deps import ActorDep, ClockDep, KeyRingDep, SessionDep, SettingsDep
 from api.http import Cursor, IfMatchRequired, Limit, errors, expected_version, set_etag
 from api.problems import language
 from api.services import disclosures
+from api.services.common import Cite, Render
 from models.disclosure import (
     Art458bisReportCreate,
     Art458bisReportPublic,
@@ -30,7 +31,7 @@ from policies.vocab import Regime
 router = APIRouter()
 
 
-def _voice(request: Request) -> tuple[disclosures.Render, disclosures.Cite, str]:
+def _voice(request: Request) -> tuple[Render, Cite, str]:
     lang = language(request)
 
     def render(f: Finding) -> str:

@@ -18,6 +18,7 @@ from api.db import begin_write, insert_statements
 from api.errors import DomainError, NotFound, PreconditionFailed, Unprocessable, refused
 from api.services.retry_marker import committed_statement, mark_committed
 from models.audit import Outcome
+from models.concertation import CheckPublic
 from policies import grounds
 from policies.access import Actor
 from policies.decision import Finding, Violation
@@ -25,6 +26,22 @@ from policies.decision import Finding, Violation
 MAX_LIMIT = 200
 
 T = TypeVar("T")
+
+#: A finding's message, and a legal ground's citation, in the reader's language.
+Render = Callable[[Finding], str]
+Cite = Callable[[str], str]
+
+
+def principal_key(actor: Actor) -> str:
+    """How a row names the person who acted: his (issuer, subject) pair."""
+    return f"{actor.issuer}|{actor.subject}"
+
+
+def check_public(f: Finding, render: Render, cite: Cite) -> CheckPublic:
+    """A finding as the API shows it: its rule, code and status, the ground cited and the message rendered."""
+    return CheckPublic(
+        rule=f.rule, code=f.code, status=f.status, legal_ground=cite(f.legal_ground), message=render(f), field=f.field
+    )
 
 
 def _pack(value: Any) -> str:

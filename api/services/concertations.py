@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import uuid
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
@@ -24,7 +24,10 @@ from api.errors import Forbidden, Gone, IntegrityFailure, NotFound, Precondition
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
 from api.services.common import (
+    Cite,
+    Render,
     audit_alone,
+    check_public,
     commit_change,
     decode_cursor,
     encode_cursor,
@@ -40,7 +43,6 @@ from api.services.sealed import ContentDestroyed, Sealer, create_data_key, resea
 from api.settings import Settings
 from models.audit import Outcome
 from models.concertation import (
-    CheckPublic,
     ComplianceReport,
     Concertation,
     ConcertationCreate,
@@ -84,7 +86,7 @@ from policies.concertation import (
     check_participant,
     judicial_presence,
 )
-from policies.decision import Decision, Finding, Violation
+from policies.decision import Decision, Violation
 from policies.lifecycle import CHECKED, check_profile_update, check_update, next_state
 from policies.minutes import CASSATION_YOUTH
 from policies.participation import InvitationStatus
@@ -100,8 +102,6 @@ from policies.person_concerned import (
 )
 from policies.profiles import weigh
 from policies.vocab import ConcertationState, Profile, Role, Transition
-
-Render = Callable[[Finding], str]
 
 _NESTED = ("purpose", "subsidiarity", "chair", "requester")
 
@@ -719,7 +719,7 @@ def compliance(
     settings: Settings,
     now: datetime,
     render: Render,
-    cite: Callable[[str], str],
+    cite: Cite,
 ) -> ComplianceReport:
     """Every check of the profile, with its rule, status, legal ground and message (coordinator or chair); `render`
     and `cite` give the message and the legal ground in the reader's language."""
@@ -731,17 +731,7 @@ def compliance(
         policy_profile=Profile(loaded.row.policy_profile),
         compliant=decision.allowed,
         art_458ter_only=tag,
-        checks=[
-            CheckPublic(
-                rule=f.rule,
-                code=f.code,
-                status=f.status,
-                legal_ground=cite(f.legal_ground),
-                message=render(f),
-                field=f.field,
-            )
-            for f in decision.findings
-        ],
+        checks=[check_public(f, render, cite) for f in decision.findings],
         evaluated_at=now,
     )
 

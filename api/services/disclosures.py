@@ -11,7 +11,6 @@ event carries the routing, the open regimes and the failing codes only.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +20,19 @@ from api.db import begin_write
 from api.errors import Forbidden, IntegrityFailure, NotFound, PreconditionFailed
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, past, refuse, succeed
+from api.services.common import (
+    Cite,
+    Render,
+    audit_alone,
+    check_public,
+    decode_cursor,
+    encode_cursor,
+    not_found,
+    past,
+    principal_key,
+    refuse,
+    succeed,
+)
 from api.services.legal_bases import public as basis_public
 from api.services.sealed import DisclosureSealer
 from api.settings import Settings
@@ -86,9 +97,6 @@ from policies.vocab import (
     Status,
 )
 
-Render = Callable[[Finding], str]
-Cite = Callable[[str], str]
-
 #: Where each regime is recorded (the classification points there when the regime is open).
 PATHS: dict[Regime, str] = {
     Regime.SHARED_SECRECY: "/v1/shared-secret-exchanges",
@@ -143,10 +151,6 @@ def _threshold(settings: Settings) -> NecessityThreshold:
     return NecessityThreshold(settings.necessity_threshold)
 
 
-def _principal(actor: Actor) -> str:
-    return f"{actor.issuer}|{actor.subject}"
-
-
 def facts_only(value: Any) -> Any:
     """`value` without its free texts (kept in the clear for re-checking and audit: booleans, vocabularies, refs)."""
     if isinstance(value, dict):
@@ -157,20 +161,7 @@ def facts_only(value: Any) -> Any:
 
 
 def _checks(findings: tuple[Finding, ...] | list[dict[str, Any]], render: Render, cite: Cite) -> list[CheckPublic]:
-    out: list[CheckPublic] = []
-    for f in findings:
-        finding = f if isinstance(f, Finding) else _finding(f)
-        out.append(
-            CheckPublic(
-                rule=finding.rule,
-                code=finding.code,
-                status=finding.status,
-                legal_ground=cite(finding.legal_ground),
-                message=render(finding),
-                field=finding.field,
-            )
-        )
-    return out
+    return [check_public(f if isinstance(f, Finding) else _finding(f), render, cite) for f in findings]
 
 
 def _stored(f: Finding) -> dict[str, Any]:
@@ -418,7 +409,7 @@ def create_record(
         facts=facts,
         texts_ciphertext=b"",
         created_at=now,
-        created_by=_principal(actor),
+        created_by=principal_key(actor),
         updated_at=now,
     )
     session.add(row)
@@ -550,7 +541,7 @@ def page(
         raise Forbidden()
     query = select(DisclosureRecord).where(DisclosureRecord.org == actor.org, DisclosureRecord.regime == regime.value)
     if lists_only_own_records(actor):
-        query = query.where(DisclosureRecord.created_by == _principal(actor))
+        query = query.where(DisclosureRecord.created_by == principal_key(actor))
     position = decode_cursor(cursor)
     if position is not None:
         query = query.where(past(position, DisclosureRecord.created_at, DisclosureRecord.id))
@@ -615,7 +606,7 @@ def follow_up(
     entry = {
         **payload.model_dump(mode="json", exclude={"close"}),
         "recorded_at": now.isoformat(),
-        "recorded_by": _principal(actor),
+        "recorded_by": principal_key(actor),
     }
     texts = {**texts, "follow_ups": [*texts.get("follow_ups", []), entry]}
     row.texts_ciphertext = DisclosureSealer(session, keyring, row.id).seal(texts, now)

@@ -12,7 +12,16 @@ from api.db import begin_write
 from api.errors import Forbidden, IntegrityFailure, NotFound, PreconditionFailed
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, decode_cursor, encode_cursor, not_found, past, refuse, succeed
+from api.services.common import (
+    audit_alone,
+    decode_cursor,
+    encode_cursor,
+    not_found,
+    past,
+    principal_key,
+    refuse,
+    succeed,
+)
 from api.services.sealed import BasisSealer
 from api.settings import Settings
 from models.audit import Outcome
@@ -100,7 +109,7 @@ def register(
         confidential=payload.confidential,
         retention_days=payload.retention_days or settings.default_retention_days,
         created_at=now,
-        created_by=f"{actor.issuer}|{actor.subject}",
+        created_by=principal_key(actor),
     )
     texts = {"motivation": payload.prosecutor_authorisation.motivation if payload.prosecutor_authorisation else None}
     session.add(row)

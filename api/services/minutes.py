@@ -34,6 +34,7 @@ from api.services.common import (
     grouped,
     not_found,
     past,
+    principal_key,
     refuse,
     succeed,
 )
@@ -244,7 +245,7 @@ def _decide_entry(
             else None
         ),
         recorded_at=now,
-        recorded_by=f"{actor.issuer}|{actor.subject}",
+        recorded_by=principal_key(actor),
     )
     return row, entry
 

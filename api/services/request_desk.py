@@ -15,7 +15,6 @@ admissible item is the institution's call, with the warning that the law punishe
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any, NoReturn
 
@@ -25,7 +24,17 @@ from api.db import begin_write
 from api.errors import Conflict, Forbidden, IntegrityFailure, NotFound, PreconditionFailed, refused
 from api.security.crypto import IntegrityError
 from api.security.kms import Kms
-from api.services.common import audit_alone, decode_cursor, encode_cursor, past, succeed
+from api.services.common import (
+    Cite,
+    Render,
+    audit_alone,
+    check_public,
+    decode_cursor,
+    encode_cursor,
+    past,
+    principal_key,
+    succeed,
+)
 from api.services.sealed import AdminRequestSealer
 from api.settings import Settings
 from models.audit import Outcome
@@ -49,9 +58,6 @@ from policies.decision import Decision, Finding, Violation
 from policies.profiles import weigh
 from policies.vocab import AdminDataCategory, Art46bis1State, ItemDecision, Profile, RequestAddressee, Status
 
-Render = Callable[[Finding], str]
-Cite = Callable[[str], str]
-
 #: R83 — what the audit trail says of any act on a request: that a restricted act took place, nothing more.
 OBJECT_TYPE = "restricted"
 
@@ -60,33 +66,31 @@ def _action(verb: str) -> str:
     return f"{OBJECT_TYPE}.{verb}"
 
 
-def _principal(actor: Actor) -> str:
-    return f"{actor.issuer}|{actor.subject}"
-
-
 def _household(settings: Settings) -> bool:
     return settings.art_46bis1_household_situation
+
+
+def _audit(session: Session, actor: Actor, verb: str, outcome: Outcome, now: datetime) -> None:
+    """R83 — an act on a request, as the trail records it: a restricted act, with no id, rule, code or detail."""
+    audit_alone(session, actor, _action(verb), outcome, now=now, object_type=OBJECT_TYPE)
 
 
 def _secret_refusal(
     session: Session, actor: Actor, verb: str, items: list[Violation | Finding], now: datetime, *, status: int = 422
 ) -> NoReturn:
     """Refuse, auditing the refusal without its codes or rules (R83: they would say what was asked, and why)."""
-    audit_alone(
-        session, actor, _action(verb), Outcome.DENIED if status == 403 else Outcome.REFUSED, now=now,
-        object_type=OBJECT_TYPE,
-    )  # fmt: skip
+    _audit(session, actor, verb, Outcome.DENIED if status == 403 else Outcome.REFUSED, now)
     raise refused(items, status=status)
 
 
 def _deny(session: Session, actor: Actor, verb: str, now: datetime) -> Forbidden:
-    audit_alone(session, actor, _action(verb), Outcome.DENIED, now=now, object_type=OBJECT_TYPE)
+    _audit(session, actor, verb, Outcome.DENIED, now)
     return Forbidden()
 
 
 def _hidden(session: Session, actor: Actor, verb: str, now: datetime) -> NotFound:
     """R83 — a request the caller may not see is a plain miss to him; the denial is audited without its id."""
-    audit_alone(session, actor, _action(verb), Outcome.DENIED, now=now, object_type=OBJECT_TYPE)
+    _audit(session, actor, verb, Outcome.DENIED, now)
     return NotFound()
 
 
@@ -95,17 +99,7 @@ def _items(facts: dict[str, Any]) -> list[ItemFacts]:
 
 
 def _checks(findings: list[Finding], render: Render, cite: Cite) -> list[CheckPublic]:
-    return [
-        CheckPublic(
-            rule=f.rule,
-            code=f.code,
-            status=f.status,
-            legal_ground=cite(f.legal_ground),
-            message=render(f),
-            field=f.field,
-        )
-        for f in findings
-    ]
+    return [check_public(f, render, cite) for f in findings]
 
 
 def _weighed(violations: list[Violation]) -> list[Finding]:
@@ -168,9 +162,9 @@ def create(
     )
     session.add(row)
     session.flush()  # the request exists before its data key refers to it
-    history = [{"action": "received", "at": now.isoformat(), "by": _principal(actor)}]
+    history = [{"action": "received", "at": now.isoformat(), "by": principal_key(actor)}]
     if payload.addressee is RequestAddressee.INDIVIDUAL_WORKER or not is_request_handler(actor):
-        history.append({"action": "rerouted_to_institution", "at": now.isoformat(), "by": _principal(actor)})
+        history.append({"action": "rerouted_to_institution", "at": now.isoformat(), "by": principal_key(actor)})
     texts = {"request": body, "history": history, "answered_by": None}
     row.texts_ciphertext = AdminRequestSealer(session, keyring, request_id).seal(texts, now)
     session.add(row)
@@ -186,7 +180,7 @@ def _open(session: Session, keyring: Kms, actor: Actor, row: AdminInfoRequest, n
     try:
         return AdminRequestSealer(session, keyring, row.id).open(row.texts_ciphertext)
     except IntegrityError:
-        audit_alone(session, actor, _action("read"), Outcome.REFUSED, now=now, object_type=OBJECT_TYPE)
+        _audit(session, actor, "read", Outcome.REFUSED, now)
         raise IntegrityFailure() from None
 
 
@@ -252,7 +246,7 @@ def read(
     begin_write(session)
     row = _load(session, actor, request_id, "read", now)
     texts = _open(session, keyring, actor, row, now)
-    texts["history"].append({"action": "read", "at": now.isoformat(), "by": _principal(actor)})
+    texts["history"].append({"action": "read", "at": now.isoformat(), "by": principal_key(actor)})
     row.texts_ciphertext = AdminRequestSealer(session, keyring, row.id).seal(texts, now)
     session.add(row)
     shown = public(row, texts, render, cite)
@@ -333,7 +327,7 @@ def answer(
     if refusals:
         _secret_refusal(session, actor, "answer", refusals, now)
     texts = _open(session, keyring, actor, row, now)
-    texts["history"].append({"action": "answered", "at": now.isoformat(), "by": _principal(actor)})
+    texts["history"].append({"action": "answered", "at": now.isoformat(), "by": principal_key(actor)})
     row.texts_ciphertext = AdminRequestSealer(session, keyring, row.id).seal(texts, now)
     row.facts = {**row.facts, "decisions": {k: v.value for k, v in decisions.items()}}
     row.state = Art46bis1State.ANSWERED.value
